@@ -1,0 +1,370 @@
+"""Attribution and boilerplate rules: data, plus the small engine that applies them to segments.
+
+A :class:`Rule` says what a piece of boilerplate looks like (a regular expression over one whole
+segment, or over the start of the first paragraph for ``prefix`` rules), where it may stand (``head``:
+before the first paragraph; ``tail``: the run of segments closing the article; ``body``: anywhere), and
+what it tells (named groups ``author``, ``publisher``, ``source``, ``outlet``, ``date``, ``updated``,
+``tags``; ``extract`` patterns searched inside the match fill more). Users extend the list by passing
+their own rules (``parse(text, rules=DEFAULT_RULES + (my_rule,))``).
+
+Precision comes first: every rule matches a whole short segment, never a phrase inside running text, so
+"Sources in the ministry said ..." or "open-source software" stay in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["DEFAULT_RULES", "Match", "Rule", "edit_distance"]
+
+Where = Literal["head", "tail", "body"]
+
+# Building blocks ------------------------------------------------------------------------------
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|le|la|bin|al)"
+NAME = rf"[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{1,3}}"
+_NAMES = rf"{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})*"
+_OUTLET = r"(?P<outlet>(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|de|uk|co|io|news|fr|ch|at|eu)\b|[^.;:()\n]+?)"
+_OUTLET_END = r"(?=\s+(?:on|under|and|at)\s|\s*[.;:()]|,|\s*$)"
+_ROLE = (
+    r"(?:journalist|writer|reporter|correspondent|editor|author|columnist|contributor|freelancer|"
+    r"blogger|analyst|producer|photographer|commentator|novelist)"
+)
+_PUB_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
+_PUBLISHER = rf"(?P<publisher>{_PUB_WORD}(?:\s+(?:{_PUB_WORD}|of|the|and|&)){{0,5}})"
+_AGENCY = r"Reuters|AP|AFP|Bloomberg|UPI|dpa|DPA|AFX|IANS|PTI|ANI|Xinhua|TASS|Kyodo|EFE|ANSA|CNN"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+
+# Words that make a short "Label: value" line a source credit; typos within one edit are tolerated.
+SOURCE_KEYWORDS = ("source", "sources", "via", "quelle", "quellen", "fuente", "fuentes", "fonte")
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal-string-alignment distance (Levenshtein plus adjacent transpositions)."""
+    if a == b:
+        return 0
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One kind of boilerplate; see the module docstring."""
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    where: frozenset[Where]
+    max_words: int = 60
+    prefix: bool = False
+    extract: tuple[re.Pattern[str], ...] = ()
+    #: with ``keywords``, the ``label`` group must be within one edit of one of them
+    keywords: tuple[str, ...] = ()
+    #: the whole segment is the author's bio (sets ``Author.bio``)
+    bio: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A rule that matched a segment: the text it removes and the fields it found."""
+
+    rule: Rule
+    text: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+def _rule(
+    name: str,
+    kind: str,
+    pattern: str,
+    where: Iterable[Where],
+    *,
+    flags: int = 0,
+    **kwargs: object,
+) -> Rule:
+    extract = tuple(re.compile(p, flags) for p in kwargs.pop("extract", ()))  # type: ignore[attr-defined]
+    return Rule(
+        name=name,
+        kind=kind,
+        pattern=re.compile(pattern, flags),
+        where=frozenset(where),
+        extract=extract,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+_HEAD: tuple[Where] = ("head",)
+_TAIL: tuple[Where] = ("tail",)
+_ANY: tuple[Where, Where, Where] = ("head", "tail", "body")
+_EDGES: tuple[Where, Where] = ("head", "tail")
+_URL = r"(?P<outlet_url>https?://\S+?)[.)]*(?:\s|$)"
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    # --- attribution -----------------------------------------------------------------------------
+    _rule(
+        "source-line",
+        "source",
+        r"^\W{0,3}(?P<label>[^\W\d_]{3,9})\s*[:：]\s*(?P<source>[^\n]{2,100}?)\W{0,2}$",
+        _ANY,
+        max_words=10,
+        keywords=SOURCE_KEYWORDS,
+    ),
+    _rule("source-link", "source", r"^(?:Source|Original) (?:link|article)\W*$", _TAIL, flags=re.I),
+    _rule(
+        "hat-tip",
+        "source",
+        r"^[(\[]?(?:h/t|hat tip(?: to)?|via)\s+(?P<source>[^()\[\]]{2,60}?)[)\]]?\.?$",
+        _TAIL,
+        flags=re.I,
+        max_words=8,
+    ),
+    _rule(
+        "image-via",
+        "photo_credit",
+        r"^[(\[](?:Image|Photo|Picture|Video|Featured image)s?\s+(?:via|by|courtesy of|credit:?)\s+[^()\[\]]{2,80}[)\]]$",
+        _ANY,
+        flags=re.I,
+        max_words=15,
+    ),
+    _rule(
+        "syndication-first-appeared",
+        "syndication",
+        r"^[(\[]?(?:This|The|A version of this|An earlier version of this) (?:article|story|post|piece|"
+        r"column|essay|interview|report|blog post|op-ed)\s+(?:was\s+|has been\s+|is\s+)?"
+        rf"(?:first|originally)?\s*(?:appeared|published|ran|posted)\s+(?:on|in|at|by|with)\s+{_OUTLET}{_OUTLET_END}",
+        _EDGES,
+        flags=re.I,
+        max_words=80,
+        extract=(_URL,),
+    ),
+    _rule(
+        "syndication-republished",
+        "syndication",
+        r"^[(\[]?(?:This|The) (?:article|story|post|piece|column|essay|interview|report)\s+"
+        r"(?:is|was|has been)\s+(?:re-?published|reprinted|syndicated|reproduced|shared)\s+"
+        rf"(?:here\s+)?(?:from|with (?:the )?permission (?:from|of)|courtesy of|by)\s+{_OUTLET}{_OUTLET_END}",
+        _EDGES,
+        flags=re.I,
+        max_words=80,
+        extract=(_URL,),
+    ),
+    _rule(
+        "syndication-originally",
+        "syndication",
+        rf"^[(\[]?(?:Originally|First) (?:published|appeared|posted)\s+(?:by|in|on|at)\s+{_OUTLET}{_OUTLET_END}",
+        _EDGES,
+        flags=re.I,
+        max_words=60,
+        extract=(_URL,),
+    ),
+    _rule(
+        "syndication-creative-commons",
+        "syndication",
+        rf"^.{{0,80}}\brepublished from {_OUTLET} under a Creative Commons",
+        _EDGES,
+        flags=re.I,
+        max_words=60,
+        extract=(_URL,),
+    ),
+    _rule(
+        "syndication-bracketed",
+        "syndication",
+        rf"^[(\[].{{0,60}}\b(?:originally|first) (?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+{_OUTLET}{_OUTLET_END}.*[)\]]$",
+        ("body",),
+        flags=re.I,
+        max_words=40,
+        extract=(_URL,),
+    ),
+    # --- authors ---------------------------------------------------------------------------------
+    _rule(
+        "bio-first-person",
+        "author_bio",
+        rf"^I(?:'m|’m| am) (?P<author>{NAME}),?\s+(?:a|an|the)\b.*\b{_ROLE}",
+        _TAIL,
+        max_words=150,
+        bio=True,
+        extract=(rf"\b{_ROLE}s?\b(?:\s+and\s+\w+)?\s+(?:for|at|with)\s+{_PUBLISHER}",),
+    ),
+    _rule(
+        "bio-third-person",
+        "author_bio",
+        rf"^(?:About the author\W*)?(?P<author>{NAME}) (?:is|was|has been|works as) (?:a|an|the)\b[^.]{{0,120}}\b{_ROLE}",
+        _TAIL,
+        max_words=120,
+        bio=True,
+        extract=(rf"\b{_ROLE}s?\b\s+(?:for|at|with)\s+{_PUBLISHER}",),
+    ),
+    _rule("about-the-author", "author_bio", r"^About the authors?\W*$", _TAIL, flags=re.I, max_words=4),
+    _rule(
+        "byline",
+        "byline",
+        rf"^By\s+(?P<author>{_NAMES})(?:\s*(?:[|,]|[–—-]\s)\s*(?P<date>[^|]{{4,40}}))?\.?$",
+        _HEAD,
+        max_words=16,
+    ),
+    # --- dates and places ------------------------------------------------------------------------
+    _rule(
+        "published-line",
+        "published_line",
+        r"^(?:Published|Posted|First published|Date)\s*(?:on|at)?\s*[:\-–]?\s*(?P<date>[^|]{6,60}?)"
+        r"(?:\s*\|\s*(?:Updated|Last updated)\s*(?:on|at)?\s*[:\-–]?\s*(?P<updated>.{6,60}))?$",
+        _EDGES,
+        max_words=14,
+    ),
+    _rule(
+        "updated-line",
+        "published_line",
+        r"^(?:Updated|Last updated|Last modified)\s*(?:on|at)?\s*[:\-–]?\s*(?P<updated>.{6,60})$",
+        _EDGES,
+        max_words=12,
+    ),
+    _rule(
+        "dateline",
+        "dateline",
+        r"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
+        rf"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,\s+(?i:{_MONTH})\s+\d{{1,2}})?)\s*"
+        rf"(?:\((?P<source>{_AGENCY})\))?|\((?P<agency>{_AGENCY})\))\s*[-–—]{{1,2}}\s+(?=\S)",
+        _HEAD,
+        prefix=True,
+    ),
+    # --- calls, credits, notices -----------------------------------------------------------------
+    _rule(
+        "read-also",
+        "read_also",
+        r"^(?:Read (?:also|more|next|this|the full (?:story|article))|See also|Also read|More on this|"
+        r"Related(?: (?:articles?|stories|coverage|content|reading|links?))?|Recommended|"
+        r"Watch|WATCH|Listen)\s*(?:[:>»|\-–—]|$)",
+        _ANY,
+        flags=re.I,
+        max_words=30,
+    ),
+    _rule(
+        "call-to-action",
+        "call_to_action",
+        r"^(?:Please\s+)?(?:Share (?:this|on|the)\b|Follow (?:us|me|@|\w+ on (?:Twitter|X|Facebook|"
+        r"Instagram))|Subscribe\b|Sign up\b|Like us on|Click here\b|Join (?:us|our)\b|Don'?t miss\b|"
+        r"Download (?:our|the) app|Get (?:our|the) (?:newsletter|app)|Support (?:our|independent) journalism|"
+        r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment)",
+        _ANY,
+        flags=re.I,
+        max_words=40,
+    ),
+    _rule(
+        "photo-credit",
+        "photo_credit",
+        r"^[(\[]?(?:Photo|Image|Picture|Photograph|Illustration|Video|Featured image|Top image|"
+        r"Header image|Cover image|Credit)s?(?:\s+credits?)?\s*(?::|-|–|—|by\b|via\b|courtesy\b).{2,120}$",
+        _ANY,
+        flags=re.I,
+        max_words=25,
+    ),
+    _rule(
+        "agency-photo-credit",
+        "photo_credit",
+        r"^.{0,80}/\s*(?:Getty Images|Reuters|AP Photo|AFP|EPA|Shutterstock|Alamy)[)\]]?\.?$",
+        _ANY,
+        max_words=15,
+    ),
+    _rule(
+        "copyright",
+        "copyright",
+        r"^(?:©|\(c\)\s|Copyright\b|All rights reserved)",
+        _EDGES,
+        flags=re.I,
+        max_words=40,
+    ),
+    _rule(
+        "disclaimer",
+        "disclaimer",
+        r"^(?:Disclaimer\b|The views (?:and opinions )?expressed\b|Editor'?s note\s*:|"
+        r"This (?:article|post|content) (?:is (?:for informational|not (?:intended|meant))|"
+        r"does not (?:constitute|represent))|Opinions expressed\b)",
+        _TAIL,
+        flags=re.I,
+        max_words=80,
+    ),
+    _rule(
+        "wire-credits",
+        "sign_off",
+        r"^[(\[]?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Research) by\b[^\n]*[)\]]?\.?$",
+        _TAIL,
+        flags=re.I,
+        max_words=40,
+    ),
+    _rule("wire-sign-off", "sign_off", rf"^[-–—\s]*\(?(?:Reuter|{_AGENCY})\)?[-–—\s]*$", _TAIL),
+    _rule(
+        "tags-line",
+        "tags",
+        r"^(?:Tags|Topics|Keywords|Filed under)\s*:\s*(?P<tags>.{2,300})$",
+        _TAIL,
+        flags=re.I,
+        max_words=40,
+    ),
+)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def match_rule(rule: Rule, text: str, where: Where) -> Match | None:
+    """Whether ``rule`` removes ``text`` (a whole segment) standing at ``where``."""
+    if where not in rule.where or rule.prefix:
+        return None
+    if _words(text) > rule.max_words:
+        return None
+    m = rule.pattern.match(text)
+    if m is None:
+        return None
+    if rule.keywords:
+        label = (m.group("label") or "").lower()
+        limit = 1 if len(label) >= 5 else 0
+        if not any(edit_distance(label, k) <= (limit if len(k) >= 5 else 0) for k in rule.keywords):
+            return None
+    return Match(rule, text, _fields(rule, m, text))
+
+
+def match_prefix(rule: Rule, text: str) -> Match | None:
+    """For ``prefix`` rules: the removed start of the first paragraph."""
+    if not rule.prefix:
+        return None
+    m = rule.pattern.match(text)
+    if m is None or m.end() >= len(text):
+        return None
+    return Match(rule, m.group(0).strip(), _fields(rule, m, m.group(0)))
+
+
+def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    groups = [m.groupdict()]
+    for pattern in rule.extract:
+        extra = pattern.search(text)
+        if extra:
+            groups.append(extra.groupdict())
+    for groupdict in groups:
+        for key, value in groupdict.items():
+            if value and key not in ("label", "place") and key not in found:
+                found["source" if key == "agency" else key] = value.strip(" \t.,;:-–—")
+    if rule.bio:
+        found["bio"] = text
+    return found
+
+
+def first_match(rules: Sequence[Rule], text: str, where: Where) -> Match | None:
+    """The first rule in ``rules`` that removes ``text`` at ``where``."""
+    for rule in rules:
+        found = match_rule(rule, text, where)
+        if found is not None:
+            return found
+    return None

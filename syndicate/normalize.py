@@ -1,0 +1,275 @@
+"""Metadata normalization: language, summary, counts, slug, stable id, dates and caller overrides.
+
+These are pure functions; :func:`build_metadata` is the one place a :class:`~syndicate.model.Metadata`
+is assembled from what a reader found plus what the caller said, so every reader derives fields alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import OptionsError
+from .model import Author, Block, Metadata, Outlet, Paragraph
+
+__all__ = [
+    "OVERRIDE_KEYS",
+    "Found",
+    "build_metadata",
+    "detect_language",
+    "parse_date",
+    "slugify",
+    "source_date_epoch",
+    "summarize",
+]
+
+#: Namespace for content-derived article ids (uuid5); never change it, ids depend on it.
+SYNDICATE_NAMESPACE = uuid.UUID("6f1c3b0e-5d1a-5c43-9a57-0d1f3b6e2a11")
+WORDS_PER_MINUTE = 230
+SUMMARY_CHARS = 300
+
+#: Keys a caller may override (``parse(..., title=...)``, ``--set title=...``, sidecar files).
+OVERRIDE_KEYS = frozenset(
+    {
+        "title",
+        "subtitle",
+        "authors",
+        "author",
+        "publisher",
+        "source",
+        "original",
+        "original_url",
+        "language",
+        "published",
+        "updated",
+        "summary",
+        "tags",
+        "canonical_url",
+        "slug",
+        "id",
+    }
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9À-ÖØ-Þ])")
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+@dataclass(slots=True)
+class Found:
+    """What a reader learned about the article before normalization (mutable while reading only)."""
+
+    title: str | None = None
+    title_inferred: bool = False
+    subtitle: str | None = None
+    authors: list[Author] = field(default_factory=list)
+    publisher: str | None = None
+    source: str | None = None
+    original: Outlet | None = None
+    published: dt.datetime | None = None
+    updated: dt.datetime | None = None
+    tags: list[str] = field(default_factory=list)
+    canonical_url: str | None = None
+    language: str | None = None
+    summary: str | None = None
+
+
+def source_date_epoch() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as an aware UTC datetime, or ``None`` when unset or invalid."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(raw), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def parse_date(text: str) -> dt.datetime | None:
+    """A date or date-time in ISO 8601 or a common written form; naive values are taken as UTC."""
+    text = text.strip()
+    if not text or not re.search(r"\d", text):
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        from dateutil import parser as dateparser
+
+        try:
+            value = dateparser.parse(text, fuzzy=False, default=dt.datetime(2000, 1, 1))
+        except (ValueError, OverflowError):
+            return None
+        if value is None:
+            return None
+    if value.utcoffset() is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def detect_language(text: str) -> str | None:
+    """The BCP 47 code of the text's language, or ``None`` when unsure (pycld2)."""
+    import pycld2
+
+    try:
+        reliable, _, details = pycld2.detect(text[:20000], isPlainText=True)
+    except pycld2.error:
+        return None
+    code = details[0][1]
+    if not reliable or code in ("un", "xxx"):
+        return None
+    return {"iw": "he", "in": "id", "jw": "jv"}.get(code, code)
+
+
+def sentences(text: str) -> list[str]:
+    """A simple sentence split (good enough for leads and summaries)."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def summarize(blocks: Sequence[Block], limit: int = SUMMARY_CHARS) -> str:
+    """The lead: whole sentences of the first paragraph(s) up to ``limit`` characters."""
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.text.strip():
+            out = ""
+            for sentence in sentences(block.text):
+                candidate = f"{out} {sentence}".strip()
+                if len(candidate) > limit:
+                    break
+                out = candidate
+            if out:
+                return out
+            cut = block.text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+            return cut + "…"
+    return ""
+
+
+def count_words(blocks: Sequence[Block]) -> int:
+    return sum(len(_WORD.findall(block.text)) for block in blocks)
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """A lowercase ASCII file-name-safe slug (transliterating other scripts)."""
+    from slugify import slugify as _slugify
+
+    return str(_slugify(text, max_length=max_length, word_boundary=True, save_order=True))
+
+
+def article_id(canonical_url: str | None, title: str, blocks: Sequence[Block]) -> str:
+    """A stable id: uuid5 of the canonical URL when known, else of the title and body text."""
+    if canonical_url:
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, canonical_url)}"
+    body = "\n".join(block.text for block in blocks)
+    return f"urn:uuid:{uuid.uuid5(SYNDICATE_NAMESPACE, title + chr(10) + body)}"
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, Sequence):
+        return [str(part).strip() for part in value if str(part).strip()]
+    raise OptionsError(f"expected a list or comma-separated text, not {value!r}")
+
+
+def _author(value: Any) -> Author:
+    if isinstance(value, Author):
+        return value
+    if isinstance(value, Mapping):
+        if "name" not in value:
+            raise OptionsError(f"an author needs a name: {dict(value)!r}")
+        return Author(
+            name=str(value["name"]),
+            bio=value.get("bio"),
+            url=value.get("url"),
+            email=value.get("email"),
+        )
+    text = str(value).strip()
+    m = re.fullmatch(r"(.+?)\s*<([^<>@\s]+@[^<>\s]+)>", text)
+    return Author(name=m.group(1), email=m.group(2)) if m else Author(name=text)
+
+
+def _date(key: str, value: Any) -> dt.datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value if value.utcoffset() is not None else value.replace(tzinfo=dt.UTC)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+    parsed = parse_date(str(value))
+    if parsed is None:
+        raise OptionsError(f"{key}: cannot read {value!r} as a date (use ISO 8601, e.g. 2023-09-13)")
+    return parsed
+
+
+def apply_overrides(found: Found, overrides: Mapping[str, Any]) -> None:
+    """Let the caller's values win over inference; unknown keys are an :class:`OptionsError`."""
+    unknown = sorted(set(overrides) - OVERRIDE_KEYS)
+    if unknown:
+        raise OptionsError(
+            f"unknown metadata key {', '.join(map(repr, unknown))}; "
+            f"known keys: {', '.join(sorted(OVERRIDE_KEYS))}"
+        )
+    for key, value in overrides.items():
+        if key in ("title", "subtitle", "publisher", "source", "canonical_url", "language", "summary"):
+            setattr(found, key, None if value is None else str(value).strip() or None)
+            if key == "title" and value:
+                found.title_inferred = False
+        elif key in ("authors", "author"):
+            items = value if isinstance(value, list | tuple) else _as_list(value)
+            found.authors = [_author(v) for v in items]
+        elif key == "original":
+            if isinstance(value, Mapping):
+                found.original = Outlet(str(value["name"]), value.get("url"))
+            else:
+                url = found.original.url if found.original else None
+                found.original = Outlet(str(value), url) if value else None
+        elif key == "original_url":
+            name = found.original.name if found.original else str(value)
+            found.original = Outlet(name, str(value))
+        elif key in ("published", "updated"):
+            setattr(found, key, _date(key, value))
+        elif key == "tags":
+            found.tags = _as_list(value)
+
+
+def build_metadata(
+    found: Found,
+    blocks: Sequence[Block],
+    overrides: Mapping[str, Any],
+) -> Metadata:
+    """Apply ``overrides`` to ``found`` and derive the remaining fields from the body."""
+    apply_overrides(found, overrides)
+    title = (found.title or "").strip() or "Untitled"
+    words = count_words(blocks)
+    language = found.language or detect_language(" ".join(b.text for b in blocks)) or "und"
+    canonical = found.canonical_url
+    ident = str(overrides["id"]) if overrides.get("id") else article_id(canonical, title, blocks)
+    slug = str(overrides["slug"]) if overrides.get("slug") else slugify(title)
+    if not slug:
+        slug = "article-" + ident.rsplit(":", 1)[-1][:8]
+    tags: list[str] = []
+    for tag in found.tags:
+        if tag.lower() not in (t.lower() for t in tags):
+            tags.append(tag)
+    return Metadata(
+        title=title,
+        id=ident,
+        slug=slug,
+        language=language,
+        title_inferred=found.title_inferred,
+        subtitle=found.subtitle,
+        authors=tuple(found.authors),
+        publisher=found.publisher,
+        source=found.source,
+        original=found.original,
+        published=found.published,
+        updated=found.updated,
+        summary=found.summary if found.summary is not None else summarize(blocks),
+        tags=tuple(tags),
+        canonical_url=canonical,
+        word_count=words,
+        reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)) if words else 0,
+    )

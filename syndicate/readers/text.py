@@ -1,0 +1,272 @@
+"""The raw-text reader: scraped or exported article copy with no markup.
+
+Steps, each a small pure function: decode and clean (:mod:`syndicate.text.decode`), split into
+paragraph segments (:mod:`syndicate.text.segment`), take boilerplate off the head and the tail and out
+of the body with the rules of :mod:`syndicate.boilerplate` (each removal recorded), find the title and
+the subheadings, then build the metadata (:mod:`syndicate.normalize`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from ..boilerplate import DEFAULT_RULES, Match, Rule, first_match, match_prefix
+from ..errors import ReadError
+from ..model import (
+    Article,
+    Author,
+    Block,
+    Heading,
+    Inline,
+    ListBlock,
+    Outlet,
+    Paragraph,
+    Quote,
+    Removed,
+    inlines_of,
+)
+from ..normalize import Found, build_metadata, parse_date, sentences
+from ..text.decode import clean_text, decode
+from ..text.segment import Segment, segment
+
+__all__ = ["TextReader", "read_text"]
+
+log = logging.getLogger("syndicate")
+
+_HEAD_WINDOW = 4  # segments looked at for a title, byline and dates
+_HEADLINE_MAX_WORDS = 25
+_HEADLINE_MAX_CHARS = 200
+_SUBHEAD_MAX_WORDS = 14
+_SUBHEAD_MAX_CHARS = 120
+_NO_END = ".,:;!…"  # a headline or subheading does not end like a sentence (a "?" is allowed)
+_BULLET = re.compile(r"^(?:[-*•·▪–]|\d{1,2}[.)])\s+")
+_ORDERED = re.compile(r"^\d{1,2}[.)]\s+")
+_INLINE_MD = re.compile(r"\*\*(?P<strong>[^*\n]+)\*\*|(?<![\w*])\*(?P<em>[^*\n]+)\*(?![\w*])")
+_TITLE_WORDS = 12
+
+
+class TextReader:
+    """Reads plain text (``.txt``, ``.text``, ``.md`` and anything unclaimed)."""
+
+    name: ClassVar[str] = "text"
+    extensions: ClassVar[tuple[str, ...]] = ("txt", "text", "md", "markdown")
+
+    def read(self, data: bytes | str, options: Mapping[str, Any]) -> Article:
+        return read_text(data, **options)
+
+
+def read_text(
+    data: bytes | str,
+    *,
+    rules: Sequence[Rule] = DEFAULT_RULES,
+    encoding: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Article:
+    """Parse raw article text into an :class:`~syndicate.model.Article`.
+
+    ``overrides`` win over anything inferred (see :data:`syndicate.normalize.OVERRIDE_KEYS`).
+    """
+    text = decode(data, encoding) if isinstance(data, bytes) else data
+    text = clean_text(text)
+    segments = segment(text)
+    if not segments:
+        raise ReadError("contains no text")
+    found = Found()
+    removed: dict[int, Match] = {}
+
+    # Tail: the closing run of boilerplate, read backwards so the last credit wins ties.
+    index = len(segments) - 1
+    while index > 0:
+        match = first_match(rules, segments[index].text, "tail")
+        if match is None:
+            break
+        removed[index] = match
+        index -= 1
+    end = index + 1  # segments[:end] is the article proper
+
+    # Head: byline and date lines, the headline, then a dateline on the first paragraph.
+    start = 0
+    title_index: int | None = None
+    lead_prefix: Match | None = None
+    for index in range(min(_HEAD_WINDOW, end)):
+        seg = segments[index]
+        match = first_match(rules, seg.text, "head")
+        if match is not None:
+            removed[index] = match
+            start = index + 1
+            continue
+        if title_index is None and _is_headline(seg, index, segments[:end]):
+            title_index, start = index, index + 1
+            continue
+        for rule in rules:
+            lead_prefix = match_prefix(rule, seg.text)
+            if lead_prefix is not None:
+                break
+        break
+    if title_index is not None:
+        found.title = segments[title_index].text
+
+    # Body: whole segments that are boilerplate wherever they stand.
+    for index in range(start, end):
+        if index not in removed:
+            match = first_match(rules, segments[index].text, "body")
+            if match is not None:
+                removed[index] = match
+
+    kept = [
+        (i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index
+    ]
+    if lead_prefix is not None and kept:
+        first_i, first_seg = kept[0]
+        rest = first_seg.text[len(lead_prefix.text) :].lstrip(" -–—")
+        kept[0] = (first_i, Segment(rest, first_seg.line, first_seg.level))
+        removed[-1] = lead_prefix
+    blocks = _blocks([seg for _, seg in kept])
+    if not blocks:
+        raise ReadError("contains no article body once boilerplate is removed")
+
+    order = sorted(removed, key=lambda i: (i if i >= 0 else start - 0.5))
+    records = [removed[i] for i in order]
+    _fill(found, sorted(records, key=lambda m: m.rule.where != frozenset({"tail"})))
+    if found.title is None:
+        found.title, found.title_inferred = _infer_title(blocks), True
+        log.warning("no headline found; title inferred from the lead sentence: %r", found.title)
+    article_blocks = tuple(blocks)
+    meta = build_metadata(found, article_blocks, overrides or {})
+    return Article(
+        meta=meta,
+        blocks=article_blocks,
+        removed=tuple(Removed(m.rule.kind, m.text) for m in records),
+    )
+
+
+def _ends_like_sentence(text: str) -> bool:
+    return text.rstrip("\"'”’»)]")[-1:] in _NO_END
+
+
+def _is_headline(seg: Segment, index: int, segments: Sequence[Segment]) -> bool:
+    if seg.level == 1:
+        return True
+    if seg.level is not None or len(segments) < 2 or index + 1 >= len(segments):
+        return False
+    text = seg.text
+    return (
+        len(text) <= _HEADLINE_MAX_CHARS
+        and len(text.split()) <= _HEADLINE_MAX_WORDS
+        and not _ends_like_sentence(text)
+        and not _BULLET.match(text)
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'“‘«")
+    )
+
+
+def _is_subheading(text: str, following: Segment | None) -> bool:
+    if following is None or following.level is not None:
+        return False
+    return (
+        len(text) <= _SUBHEAD_MAX_CHARS
+        and 1 <= len(text.split()) <= _SUBHEAD_MAX_WORDS
+        and not _ends_like_sentence(text)
+        and not text.endswith("?")
+        and not _BULLET.match(text)
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not _is_short_heading_like(following.text)
+    )
+
+
+def _is_short_heading_like(text: str) -> bool:
+    return len(text.split()) <= _SUBHEAD_MAX_WORDS and not _ends_like_sentence(text)
+
+
+def _inlines(text: str) -> tuple[Inline, ...]:
+    """Spans for one paragraph; Markdown ``**strong**`` and ``*emphasis*`` are kept."""
+    from ..model import Emphasis, Strong, Text
+
+    spans: list[Inline] = []
+    pos = 0
+    for m in _INLINE_MD.finditer(text):
+        if m.start() > pos:
+            spans.append(Text(text[pos : m.start()]))
+        if m.group("strong") is not None:
+            spans.append(Strong((Text(m.group("strong")),)))
+        else:
+            spans.append(Emphasis((Text(m.group("em")),)))
+        pos = m.end()
+    if pos < len(text):
+        spans.append(Text(text[pos:]))
+    return tuple(spans) if spans else inlines_of(text)
+
+
+def _blocks(segments: Sequence[Segment]) -> list[Block]:
+    blocks: list[Block] = []
+    items: list[tuple[Inline, ...]] = []
+    ordered = False
+    for i, seg in enumerate(segments):
+        text = seg.text
+        bullet = _BULLET.match(text)
+        if bullet and not seg.level:
+            if not items:
+                ordered = bool(_ORDERED.match(text))
+            items.append(_inlines(text[bullet.end() :]))
+            continue
+        if items:
+            blocks.append(ListBlock(tuple(items), ordered))
+            items = []
+        following = segments[i + 1] if i + 1 < len(segments) else None
+        if seg.level is not None:
+            blocks.append(Heading(max(2, seg.level), _inlines(text)))
+        elif text.startswith(">"):
+            blocks.append(Quote(_inlines(text.lstrip("> ").strip())))
+        elif _is_subheading(text, following) and blocks:
+            blocks.append(Heading(2, _inlines(text)))
+        else:
+            blocks.append(Paragraph(_inlines(text)))
+    if items:
+        blocks.append(ListBlock(tuple(items), ordered))
+    return blocks
+
+
+def _infer_title(blocks: Sequence[Block]) -> str:
+    lead = next((b.text for b in blocks if isinstance(b, Paragraph)), blocks[0].text)
+    first = sentences(lead)[0] if sentences(lead) else lead
+    words = first.split()
+    if len(words) > _TITLE_WORDS:
+        return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
+    return first.rstrip(".!;: ")
+
+
+def _split_names(names: str) -> list[str]:
+    return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", names) if n.strip()]
+
+
+def _fill(found: Found, matches: Sequence[Match]) -> None:
+    """Move what the rules found into ``found``; the first value for a field wins."""
+    for match in matches:
+        fields = match.fields
+        if "author" in fields:
+            for name in _split_names(fields["author"]):
+                bio = fields.get("bio")
+                known = next((a for a in found.authors if a.name.lower() == name.lower()), None)
+                if known is None:
+                    found.authors.append(Author(name=name, bio=bio))
+                elif bio and not known.bio:
+                    found.authors[found.authors.index(known)] = Author(
+                        known.name, bio, known.url, known.email
+                    )
+        elif match.rule.bio and found.authors and not found.authors[-1].bio:
+            last = found.authors[-1]
+            found.authors[-1] = Author(last.name, match.text, last.url, last.email)
+        if "publisher" in fields and found.publisher is None:
+            found.publisher = fields["publisher"]
+        if "source" in fields and found.source is None:
+            found.source = fields["source"]
+        if "outlet" in fields and found.original is None:
+            found.original = Outlet(fields["outlet"], fields.get("outlet_url"))
+        if "date" in fields and found.published is None:
+            found.published = parse_date(fields["date"])
+        if "updated" in fields and found.updated is None:
+            found.updated = parse_date(fields["updated"])
+        if "tags" in fields:
+            found.tags.extend(t.strip() for t in re.split(r"[,;|]", fields["tags"]) if t.strip())

@@ -1,0 +1,116 @@
+"""Clean text to paragraph segments, for the three layouts raw articles come in.
+
+1. One paragraph per line (exported copy; the seed article), blank lines optional.
+2. Paragraphs separated by blank lines.
+3. Hard-wrapped wire copy: lines of roughly equal width, paragraphs marked by blank lines or an indent;
+   such lines are joined back into whole paragraphs.
+
+Markdown ATX headings (``# Title``, ``## Sub``) always stand alone and keep their level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Segment", "segment"]
+
+_ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_TERMINAL = ".!?:;…\"'”’»)]"
+_WRAP_MIN_WIDTH = 40  # a wrapped layout has its longest lines at least this wide
+_WRAP_MAX_WIDTH = 100  # ... and at most this wide
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One paragraph-sized piece of the input; ``level`` is set for Markdown headings."""
+
+    text: str
+    line: int  # 1-based line number where it starts
+    level: int | None = None
+
+
+def segment(text: str) -> list[Segment]:
+    """Split cleaned text (``\\n`` newlines) into paragraph segments."""
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    out: list[Segment] = []
+    chunk: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        heading = _ATX.match(line.strip())
+        if heading and not line.startswith("    "):
+            _flush(chunk, out)
+            chunk = []
+            out.append(Segment(_squash(heading.group(2)), number, len(heading.group(1))))
+        elif line.strip():
+            chunk.append((number, line))
+        else:
+            _flush(chunk, out)
+            chunk = []
+    _flush(chunk, out)
+    return out
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_wrapped(chunk: list[tuple[int, str]]) -> bool:
+    """Whether a multi-line chunk is hard-wrapped prose rather than one paragraph per line."""
+    first = chunk[0][1].strip()
+    if len(chunk) > 2 and len(first) < _WRAP_MIN_WIDTH and first[-1:] not in _TERMINAL + ",":
+        chunk = chunk[1:]  # a subheading on the first line says nothing about the layout
+    widths = [len(line.strip()) for _, line in chunk]
+    longest = max(widths)
+    if not _WRAP_MIN_WIDTH <= longest <= _WRAP_MAX_WIDTH:
+        return False
+    body = widths[:-1]  # the last line of a paragraph may be short
+    full = sum(1 for w in body if w >= 0.6 * longest)
+    # Lines of a wrapped paragraph rarely end a sentence; lines of one-per-line text always do.
+    open_ended = sum(1 for _, line in chunk[:-1] if line.rstrip()[-1:] not in _TERMINAL)
+    return full >= 0.6 * len(body) and open_ended >= 0.5 * len(body)
+
+
+def _flush(chunk: list[tuple[int, str]], out: list[Segment]) -> None:
+    if not chunk:
+        return
+    if len(chunk) == 1 or not _is_wrapped(chunk):
+        out.extend(Segment(_squash(line), number) for number, line in chunk)
+        return
+    indent = min(len(line) - len(line.lstrip()) for _, line in chunk)
+    # the first line counts as following a finished sentence, so a subheading there stands alone
+
+    longest = max(len(line.strip()) for _, line in chunk)
+    current: list[str] = []
+    start = chunk[0][0]
+    previous = "."
+    previous_heading = False
+    for number, line in chunk:
+        stripped = line.strip()
+        indented = len(line) - len(line.lstrip()) > indent
+        heading = _looks_like_heading_line(stripped, previous, longest)
+        # A new paragraph starts at an indent, after a short line that ended a sentence, and around
+        # a bare short line that follows a finished sentence (a subheading).
+        new_paragraph = current and (
+            indented
+            or heading
+            or previous_heading
+            or (previous[-1:] in _TERMINAL and len(previous) < 0.6 * longest)
+        )
+        if new_paragraph:
+            out.append(Segment(_squash(" ".join(current)), start))
+            current, start = [], number
+        current.append(stripped)
+        previous, previous_heading = stripped, heading
+    if current:
+        out.append(Segment(_squash(" ".join(current)), start))
+
+
+def _looks_like_heading_line(line: str, previous: str, longest: int) -> bool:
+    """A short bare line right after a finished sentence, inside wrapped text."""
+    return (
+        bool(previous)
+        and previous[-1:] in ".!?\"”’"
+        and len(line) < 0.6 * longest
+        and line[-1:] not in _TERMINAL + ","
+        and line[:1].isupper()
+    )
