@@ -6,7 +6,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -136,9 +136,7 @@ def render(obj: Article | Collection | Feed, format: str, **options: Any) -> byt
     writer = registry.get_writer(format)
     merged = registry.check_options(writer, options)
     if writer.kind == "feed" and not isinstance(obj, Feed):
-        raise WriteError(
-            f"the {writer.name} format writes feeds; build one with syndicate.make_feed(...)"
-        )
+        raise WriteError(f"the {writer.name} format writes feeds; build one with syndicate.make_feed(...)")
     if isinstance(obj, Feed) and writer.kind != "feed":
         raise WriteError(f"the {writer.name} format cannot write a feed")
     if isinstance(obj, Collection):

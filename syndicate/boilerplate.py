@@ -26,7 +26,10 @@ Where = Literal["head", "tail", "body"]
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|le|la|bin|al)"
 NAME = rf"[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{1,3}}"
 _NAMES = rf"{NAME}(?:\s*(?:,|\band\b|&)\s*{NAME})*"
-_OUTLET = r"(?P<outlet>(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|de|uk|co|io|news|fr|ch|at|eu)\b|[^.;:()\n]+?)"
+_OUTLET = (
+    r"(?P<outlet>(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|de|uk|co|io|news|fr|ch|at|eu)\b"
+    r"|[^.;:()\n]+?)"
+)
 _OUTLET_END = r"(?=\s+(?:on|under|and|at)\s|\s*[.;:()]|,|\s*$)"
 _ROLE = (
     r"(?:journalist|writer|reporter|correspondent|editor|author|columnist|contributor|freelancer|"
@@ -132,7 +135,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "image-via",
         "photo_credit",
-        r"^[(\[](?:Image|Photo|Picture|Video|Featured image)s?\s+(?:via|by|courtesy of|credit:?)\s+[^()\[\]]{2,80}[)\]]$",
+        r"^[(\[](?:Image|Photo|Picture|Video|Featured image)s?\s+(?:via|by|courtesy of|credit:?)\s+"
+        r"[^()\[\]]{2,80}[)\]]$",
         _ANY,
         flags=re.I,
         max_words=15,
@@ -162,7 +166,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "syndication-originally",
         "syndication",
-        rf"^[(\[]?(?:Originally|First) (?:published|appeared|posted)\s+(?:by|in|on|at)\s+{_OUTLET}{_OUTLET_END}",
+        r"^[(\[]?(?:Originally|First) (?:published|appeared|posted)\s+(?:by|in|on|at)\s+"
+        rf"{_OUTLET}{_OUTLET_END}",
         _EDGES,
         flags=re.I,
         max_words=60,
@@ -180,7 +185,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "syndication-bracketed",
         "syndication",
-        rf"^[(\[].{{0,60}}\b(?:originally|first) (?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+{_OUTLET}{_OUTLET_END}.*[)\]]$",
+        r"^[(\[].{0,60}\b(?:originally|first) (?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+"
+        rf"{_OUTLET}{_OUTLET_END}.*[)\]]$",
         ("body",),
         flags=re.I,
         max_words=40,
@@ -199,7 +205,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "bio-third-person",
         "author_bio",
-        rf"^(?:About the author\W*)?(?P<author>{NAME}) (?:is|was|has been|works as) (?:a|an|the)\b[^.]{{0,120}}\b{_ROLE}",
+        rf"^(?:About the author\W*)?(?P<author>{NAME}) (?:is|was|has been|works as) (?:a|an|the)\b"
+        rf"[^.]{{0,120}}\b{_ROLE}",
         _TAIL,
         max_words=120,
         bio=True,

@@ -8,11 +8,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import contextvars
 import datetime as dt
 import importlib
 import logging
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -124,9 +124,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="refuse inputs larger than this (default: %(default).0f MB)",
     )
-    reading.add_argument(
-        "--no-sidecar", action="store_true", help="ignore NAME.meta.toml/.yaml/.json files"
-    )
+    reading.add_argument("--no-sidecar", action="store_true", help="ignore NAME.meta.toml/.yaml/.json files")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     convert = sub.add_parser(
         "convert",
@@ -261,7 +259,7 @@ def _expand_inputs(inputs: Sequence[str]) -> list[str]:
 
 
 def _read(item: str, args: argparse.Namespace) -> Article:
-    overrides = _pairs(args.overrides, "--set")
+    overrides: dict[str, Any] = dict(_pairs(args.overrides, "--set"))
     _current_input.set("stdin" if item == "-" else item)
     if item == "-":
         data = sys.stdin.buffer.read(int(args.max_size * 1e6) + 1)
@@ -443,7 +441,10 @@ def _describe(article: Article) -> str:
     for label, value in (
         ("publisher", m.publisher),
         ("source", m.source),
-        ("original", m.original and m.original.name + (f" <{m.original.url}>" if m.original.url else "")),
+        (
+            "original",
+            m.original and m.original.name + (f" <{m.original.url}>" if m.original.url else ""),
+        ),
         ("published", m.published and m.published.isoformat()),
         ("updated", m.updated and m.updated.isoformat()),
         ("canonical", m.canonical_url),
@@ -548,4 +549,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     finally:
         _current_input.set("")
-

@@ -39,8 +39,7 @@ def entry_date(item: FeedItem) -> dt.datetime:
     date = meta.updated or meta.published or source_date_epoch() or item.mtime
     if date is None:
         raise OptionsError(
-            f"{item.name}: the article has no date; set one (--set published=...) "
-            "or SOURCE_DATE_EPOCH"
+            f"{item.name}: the article has no date; set one (--set published=...) or SOURCE_DATE_EPOCH"
         )
     return date
 
@@ -77,13 +76,10 @@ def make_feed(
             )
         seen[meta.id] = item.name
         try:
-            link = meta.canonical_url or link_template.format(
-                site_url=site, slug=meta.slug, id=meta.id
-            )
+            link = meta.canonical_url or link_template.format(site_url=site, slug=meta.slug, id=meta.id)
         except (KeyError, IndexError, ValueError) as exc:
             raise OptionsError(
-                f"--link-template {link_template!r} is invalid ({exc}); "
-                "use {site_url}, {slug} and {id}"
+                f"--link-template {link_template!r} is invalid ({exc}); use {{site_url}}, {{slug}} and {{id}}"
             ) from None
         entries.append(FeedEntry(item.article, link, entry_date(item)))
     entries.sort(key=lambda e: (-e.date.timestamp(), e.article.meta.id))

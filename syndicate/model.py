@@ -278,9 +278,7 @@ class Article:
             "title": m.title,
             "title_inferred": m.title_inferred,
             "subtitle": m.subtitle,
-            "authors": [
-                {"name": a.name, "bio": a.bio, "url": a.url, "email": a.email} for a in m.authors
-            ],
+            "authors": [{"name": a.name, "bio": a.bio, "url": a.url, "email": a.email} for a in m.authors],
             "publisher": m.publisher,
             "source": m.source,
             "original": None if m.original is None else {"name": m.original.name, "url": m.original.url},
@@ -315,7 +313,10 @@ class Article:
                 subtitle=data.get("subtitle"),
                 authors=tuple(
                     Author(
-                        name=str(a["name"]), bio=a.get("bio"), url=a.get("url"), email=a.get("email")
+                        name=str(a["name"]),
+                        bio=a.get("bio"),
+                        url=a.get("url"),
+                        email=a.get("email"),
                     )
                     for a in data.get("authors", ())
                 ),
@@ -439,14 +440,19 @@ def _inline_from_dict(data: Mapping[str, Any]) -> Inline:
     raise ValueError(f"unknown inline type {kind!r}")
 
 
-def _spans(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    return [_inline_to_dict(s) for s in items]  # type: ignore[arg-type]
+def _spans(items: Sequence[Inline]) -> list[dict[str, Any]]:
+    return [_inline_to_dict(s) for s in items]
 
 
 def _block_to_dict(block: Block) -> dict[str, Any]:
     match block:
         case Heading(level, inlines):
-            return {"type": "heading", "level": level, "text": block.text, "inlines": _spans(inlines)}
+            return {
+                "type": "heading",
+                "level": level,
+                "text": block.text,
+                "inlines": _spans(inlines),
+            }
         case Paragraph(inlines):
             return {"type": "paragraph", "text": block.text, "inlines": _spans(inlines)}
         case Quote(inlines, cite):

@@ -119,7 +119,7 @@ def detect_language(text: str) -> str | None:
         reliable, _, details = pycld2.detect(text[:20000], isPlainText=True)
     except pycld2.error:
         return None
-    code = details[0][1]
+    code = str(details[0][1])
     if not reliable or code in ("un", "xxx"):
         return None
     return {"iw": "he", "in": "id", "jw": "jv"}.get(code, code)
@@ -213,7 +213,15 @@ def apply_overrides(found: Found, overrides: Mapping[str, Any]) -> None:
             f"known keys: {', '.join(sorted(OVERRIDE_KEYS))}"
         )
     for key, value in overrides.items():
-        if key in ("title", "subtitle", "publisher", "source", "canonical_url", "language", "summary"):
+        if key in (
+            "title",
+            "subtitle",
+            "publisher",
+            "source",
+            "canonical_url",
+            "language",
+            "summary",
+        ):
             setattr(found, key, None if value is None else str(value).strip() or None)
             if key == "title" and value:
                 found.title_inferred = False

@@ -163,9 +163,7 @@ def get_writer(name: str) -> Writer:
     """The writer called ``name`` (case-insensitive), ready to use."""
     key = name.strip().lower()
     if key not in _writer_eps():
-        raise UnknownFormatError(
-            f"unknown format {name!r}; available formats: {', '.join(format_names())}"
-        )
+        raise UnknownFormatError(f"unknown format {name!r}; available formats: {', '.join(format_names())}")
     writer = _load_writer(key)
     missing = _missing(writer)
     if missing:
@@ -194,9 +192,7 @@ def get_reader(name: str) -> Reader:
     """The reader called ``name``."""
     key = name.strip().lower()
     if key not in _reader_eps():
-        raise UnknownFormatError(
-            f"unknown reader {name!r}; available readers: {', '.join(reader_names())}"
-        )
+        raise UnknownFormatError(f"unknown reader {name!r}; available readers: {', '.join(reader_names())}")
     return _load_reader(key)
 
 
@@ -216,8 +212,7 @@ def check_options(writer: Writer, options: Mapping[str, Any]) -> dict[str, Any]:
     if unknown:
         known = ", ".join(sorted(writer.options)) or "none"
         raise OptionsError(
-            f"format {writer.name!r} has no option {', '.join(map(repr, unknown))}; "
-            f"its options are: {known}"
+            f"format {writer.name!r} has no option {', '.join(map(repr, unknown))}; its options are: {known}"
         )
     merged = dict(writer.options)
     merged.update(options)

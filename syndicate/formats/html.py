@@ -100,15 +100,11 @@ def render_blocks(blocks: Iterable[Block], heading_offset: int = 0) -> Markup:
             case Quote(inlines, cite):
                 footer = Markup("<footer>{}</footer>").format(cite) if cite else Markup("")
                 out.append(
-                    Markup("<blockquote><p>{}</p>{}</blockquote>").format(
-                        render_inlines(inlines), footer
-                    )
+                    Markup("<blockquote><p>{}</p>{}</blockquote>").format(render_inlines(inlines), footer)
                 )
             case ListBlock(items, ordered):
                 tag = "ol" if ordered else "ul"
-                lis = Markup("").join(
-                    Markup("<li>{}</li>").format(render_inlines(item)) for item in items
-                )
+                lis = Markup("").join(Markup("<li>{}</li>").format(render_inlines(item)) for item in items)
                 out.append(Markup("<{0}>{1}</{0}>").format(tag, lis))
     return Markup("\n").join(out)
 
@@ -169,8 +165,7 @@ def json_ld(article: Article) -> Markup:
         data["description"] = meta.summary
     if meta.authors:
         data["author"] = [
-            {"@type": "Person", "name": a.name, **({"url": a.url} if a.url else {})}
-            for a in meta.authors
+            {"@type": "Person", "name": a.name, **({"url": a.url} if a.url else {})} for a in meta.authors
         ]
     if meta.publisher:
         data["publisher"] = {"@type": "Organization", "name": meta.publisher}

@@ -116,9 +116,7 @@ def read_text(
             if match is not None:
                 removed[index] = match
 
-    kept = [
-        (i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index
-    ]
+    kept = [(i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index]
     if lead_prefix is not None and kept:
         first_i, first_seg = kept[0]
         rest = first_seg.text[len(lead_prefix.text) :].lstrip(" -–—")
@@ -128,7 +126,7 @@ def read_text(
     if not blocks:
         raise ReadError("contains no article body once boilerplate is removed")
 
-    order = sorted(removed, key=lambda i: (i if i >= 0 else start - 0.5))
+    order = sorted(removed, key=lambda i: i if i >= 0 else start - 0.5)
     records = [removed[i] for i in order]
     _fill(found, sorted(records, key=lambda m: m.rule.where != frozenset({"tail"})))
     if found.title is None:

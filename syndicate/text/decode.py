@@ -58,7 +58,9 @@ def decode(data: bytes, encoding: str | None = None) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise ReadError(f"has a {codec} byte-order mark but invalid data at byte {exc.start}") from None
+                raise ReadError(
+                    f"has a {codec} byte-order mark but invalid data at byte {exc.start}"
+                ) from None
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise ReadError(f"is {what}, not article text")

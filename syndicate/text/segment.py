@@ -109,7 +109,7 @@ def _looks_like_heading_line(line: str, previous: str, longest: int) -> bool:
     """A short bare line right after a finished sentence, inside wrapped text."""
     return (
         bool(previous)
-        and previous[-1:] in ".!?\"”’"
+        and previous[-1:] in '.!?"”’'
         and len(line) < 0.6 * longest
         and line[-1:] not in _TERMINAL + ","
         and line[:1].isupper()
