@@ -174,6 +174,20 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         extract=(_URL,),
     ),
     _rule(
+        "syndication-other-languages",
+        "syndication",
+        r"^[(\[]?(?:Dieser (?:Artikel|Beitrag|Text) (?:erschien|wurde) (?:zuerst|ursprünglich)\s+"
+        r"(?:veröffentlicht\s+)?(?:in|auf|bei|im)|"
+        r"Cet article a (?:d'abord|initialement|originellement) été publié (?:sur|dans|par)|"
+        r"Este artículo (?:fue|se) publicó? (?:originalmente|primero|por primera vez) en)\s+"
+        r"(?:der |dem |den |die |das |le |la |les |l'|el |la )?"
+        rf"{_OUTLET}{_OUTLET_END}",
+        _EDGES,
+        flags=re.I,
+        max_words=60,
+        extract=(_URL,),
+    ),
+    _rule(
         "syndication-creative-commons",
         "syndication",
         rf"^.{{0,80}}\brepublished from {_OUTLET} under a Creative Commons",
@@ -210,7 +224,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _TAIL,
         max_words=120,
         bio=True,
-        extract=(rf"\b{_ROLE}s?\b\s+(?:for|at|with)\s+{_PUBLISHER}",),
+        extract=(
+            rf"\b{_ROLE}s?\b\s+(?:for|at|with)\s+{_PUBLISHER}",
+            rf"\b(?:writes|reports|works|blogs)\b[^.]{{0,80}}?\b(?:for|at)\s+{_PUBLISHER}",
+        ),
     ),
     _rule("about-the-author", "author_bio", r"^About the authors?\W*$", _TAIL, flags=re.I, max_words=4),
     _rule(
@@ -224,7 +241,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "published-line",
         "published_line",
-        r"^(?:Published|Posted|First published|Date)\s*(?:on|at)?\s*[:\-–]?\s*(?P<date>[^|]{6,60}?)"
+        r"^(?:Published|Posted|First published|Date|Veröffentlicht|Publié|Publicado|Datum)"
+        r"\s*(?:on|at|am|le|el)?\s*[:\-–]?\s*(?P<date>[^|]{6,60}?)"
         r"(?:\s*\|\s*(?:Updated|Last updated)\s*(?:on|at)?\s*[:\-–]?\s*(?P<updated>.{6,60}))?$",
         _EDGES,
         max_words=14,
@@ -232,7 +250,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "updated-line",
         "published_line",
-        r"^(?:Updated|Last updated|Last modified)\s*(?:on|at)?\s*[:\-–]?\s*(?P<updated>.{6,60})$",
+        r"^(?:Updated|Last updated|Last modified|Aktualisiert|Mis à jour|Actualizado)"
+        r"\s*(?:on|at|am|le|el)?\s*[:\-–]?\s*(?P<updated>.{6,60})$",
         _EDGES,
         max_words=12,
     ),
@@ -325,11 +344,11 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def match_rule(rule: Rule, text: str, where: Where) -> Match | None:
+def match_rule(rule: Rule, text: str, where: Where, words: int | None = None) -> Match | None:
     """Whether ``rule`` removes ``text`` (a whole segment) standing at ``where``."""
     if where not in rule.where or rule.prefix:
         return None
-    if _words(text) > rule.max_words:
+    if (len(text.split()) if words is None else words) > rule.max_words:
         return None
     m = rule.pattern.match(text)
     if m is None:
@@ -368,10 +387,22 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
     return found
 
 
-def first_match(rules: Sequence[Rule], text: str, where: Where) -> Match | None:
-    """The first rule in ``rules`` that removes ``text`` at ``where``."""
+def longest(rules: Sequence[Rule], where: Where) -> int:
+    """The most words any rule in ``rules`` accepts at ``where``: longer segments are running text."""
+    return max((r.max_words for r in rules if where in r.where and not r.prefix), default=0)
+
+
+def first_match(rules: Sequence[Rule], text: str, where: Where, limit: int | None = None) -> Match | None:
+    """The first rule in ``rules`` that removes ``text`` at ``where``.
+
+    ``limit`` is :func:`longest` for these rules, when the caller has it at hand.
+    """
+    # Segments have single spaces between words, so counting spaces counts words without a split.
+    words = text.count(" ") + 1
+    if words > (longest(rules, where) if limit is None else limit):
+        return None  # longer than any rule for this place: running text (the common case)
     for rule in rules:
-        found = match_rule(rule, text, where)
+        found = match_rule(rule, text, where, words)
         if found is not None:
             return found
     return None

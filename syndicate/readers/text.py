@@ -13,12 +13,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-from ..boilerplate import DEFAULT_RULES, Match, Rule, first_match, match_prefix
+from ..boilerplate import DEFAULT_RULES, Match, Rule, first_match, longest, match_prefix
 from ..errors import ReadError
 from ..model import (
     Article,
     Author,
     Block,
+    Emphasis,
     Heading,
     Inline,
     ListBlock,
@@ -26,11 +27,13 @@ from ..model import (
     Paragraph,
     Quote,
     Removed,
+    Strong,
+    Text,
     inlines_of,
 )
 from ..normalize import Found, build_metadata, parse_date, sentences
 from ..text.decode import clean_text, decode
-from ..text.segment import Segment, segment
+from ..text.segment import BULLET, Segment, segment
 
 __all__ = ["TextReader", "read_text"]
 
@@ -42,7 +45,6 @@ _HEADLINE_MAX_CHARS = 200
 _SUBHEAD_MAX_WORDS = 14
 _SUBHEAD_MAX_CHARS = 120
 _NO_END = ".,:;!…"  # a headline or subheading does not end like a sentence (a "?" is allowed)
-_BULLET = re.compile(r"^(?:[-*•·▪–]|\d{1,2}[.)])\s+")
 _ORDERED = re.compile(r"^\d{1,2}[.)]\s+")
 _INLINE_MD = re.compile(r"\*\*(?P<strong>[^*\n]+)\*\*|(?<![\w*])\*(?P<em>[^*\n]+)\*(?![\w*])")
 _TITLE_WORDS = 12
@@ -76,11 +78,12 @@ def read_text(
         raise ReadError("contains no text")
     found = Found()
     removed: dict[int, Match] = {}
+    limits = {where: longest(rules, where) for where in ("head", "tail", "body")}
 
     # Tail: the closing run of boilerplate, read backwards so the last credit wins ties.
     index = len(segments) - 1
     while index > 0:
-        match = first_match(rules, segments[index].text, "tail")
+        match = first_match(rules, segments[index].text, "tail", limits["tail"])
         if match is None:
             break
         removed[index] = match
@@ -93,7 +96,7 @@ def read_text(
     lead_prefix: Match | None = None
     for index in range(min(_HEAD_WINDOW, end)):
         seg = segments[index]
-        match = first_match(rules, seg.text, "head")
+        match = first_match(rules, seg.text, "head", limits["head"])
         if match is not None:
             removed[index] = match
             start = index + 1
@@ -112,11 +115,15 @@ def read_text(
     # Body: whole segments that are boilerplate wherever they stand.
     for index in range(start, end):
         if index not in removed:
-            match = first_match(rules, segments[index].text, "body")
+            match = first_match(rules, segments[index].text, "body", limits["body"])
             if match is not None:
                 removed[index] = match
 
     kept = [(i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index]
+    if not kept:
+        # Everything after the head looked like boilerplate: when unsure, keep text in the body.
+        removed = {i: m for i, m in removed.items() if i < start}
+        kept = [(i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index]
     if lead_prefix is not None and kept:
         first_i, first_seg = kept[0]
         rest = first_seg.text[len(lead_prefix.text) :].lstrip(" -–—")
@@ -131,7 +138,8 @@ def read_text(
     _fill(found, sorted(records, key=lambda m: m.rule.where != frozenset({"tail"})))
     if found.title is None:
         found.title, found.title_inferred = _infer_title(blocks), True
-        log.warning("no headline found; title inferred from the lead sentence: %r", found.title)
+        if not (overrides or {}).get("title"):
+            log.warning("no headline found; title inferred from the lead sentence: %r", found.title)
     article_blocks = tuple(blocks)
     meta = build_metadata(found, article_blocks, overrides or {})
     return Article(
@@ -154,21 +162,21 @@ def _is_headline(seg: Segment, index: int, segments: Sequence[Segment]) -> bool:
     return (
         len(text) <= _HEADLINE_MAX_CHARS
         and len(text.split()) <= _HEADLINE_MAX_WORDS
-        and not _ends_like_sentence(text)
-        and not _BULLET.match(text)
+        and (not _ends_like_sentence(text) or text.endswith(("...", "…")))
+        and not BULLET.match(text)
         and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'“‘«")
     )
 
 
 def _is_subheading(text: str, following: Segment | None) -> bool:
-    if following is None or following.level is not None:
+    if following is None or following.level is not None or BULLET.match(following.text):
         return False
     return (
         len(text) <= _SUBHEAD_MAX_CHARS
         and 1 <= len(text.split()) <= _SUBHEAD_MAX_WORDS
         and not _ends_like_sentence(text)
         and not text.endswith("?")
-        and not _BULLET.match(text)
+        and not BULLET.match(text)
         and (text[:1].isupper() or text[:1].isdigit())
         and not _is_short_heading_like(following.text)
     )
@@ -180,8 +188,8 @@ def _is_short_heading_like(text: str) -> bool:
 
 def _inlines(text: str) -> tuple[Inline, ...]:
     """Spans for one paragraph; Markdown ``**strong**`` and ``*emphasis*`` are kept."""
-    from ..model import Emphasis, Strong, Text
-
+    if "*" not in text:
+        return inlines_of(text)
     spans: list[Inline] = []
     pos = 0
     for m in _INLINE_MD.finditer(text):
@@ -203,7 +211,7 @@ def _blocks(segments: Sequence[Segment]) -> list[Block]:
     ordered = False
     for i, seg in enumerate(segments):
         text = seg.text
-        bullet = _BULLET.match(text)
+        bullet = BULLET.match(text)
         if bullet and not seg.level:
             if not items:
                 ordered = bool(_ORDERED.match(text))
@@ -227,12 +235,13 @@ def _blocks(segments: Sequence[Segment]) -> list[Block]:
 
 
 def _infer_title(blocks: Sequence[Block]) -> str:
-    lead = next((b.text for b in blocks if isinstance(b, Paragraph)), blocks[0].text)
-    first = sentences(lead)[0] if sentences(lead) else lead
+    lead = next((b.text for b in blocks if isinstance(b, Paragraph | Heading)), "")
+    found = sentences(lead)
+    first = found[0] if found else lead
     words = first.split()
     if len(words) > _TITLE_WORDS:
         return " ".join(words[:_TITLE_WORDS]).rstrip(",;:") + "…"
-    return first.rstrip(".!;: ")
+    return first.rstrip(".!;: ") or "Untitled"
 
 
 def _split_names(names: str) -> list[str]:

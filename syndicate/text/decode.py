@@ -84,11 +84,16 @@ def _decode_legacy(data: bytes) -> str:
     if not matches:
         raise ReadError("is not UTF-8 and its encoding could not be detected; convert it to UTF-8")
     least = min(m.chaos for m in matches)
-    plausible = [m for m in matches if m.chaos <= least + 0.01]
+    calm = [m for m in matches if m.chaos <= least + 0.01]
+    coherent = max(m.coherence for m in calm)
+    plausible = [m for m in calm if m.coherence >= coherent - 0.01]
     for preferred in _LEGACY_PREFERENCE:
         for match in plausible:
-            if preferred in match.could_be_from_charset and not match.languages:
-                return data.decode(preferred, errors="strict")
+            if preferred in match.could_be_from_charset:
+                try:
+                    return data.decode(preferred)
+                except UnicodeDecodeError:
+                    continue
     best = plausible[0]
     return str(best)
 

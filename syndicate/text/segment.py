@@ -16,6 +16,8 @@ from dataclasses import dataclass
 __all__ = ["Segment", "segment"]
 
 _ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+#: A list item line: it always starts a segment of its own, even inside wrapped text.
+BULLET = re.compile(r"^(?:[-*•·▪–]|\d{1,2}[.)])\s+")
 _TERMINAL = ".!?:;…\"'”’»)]"
 _WRAP_MIN_WIDTH = 40  # a wrapped layout has its longest lines at least this wide
 _WRAP_MAX_WIDTH = 100  # ... and at most this wide
@@ -59,6 +61,8 @@ def _is_wrapped(chunk: list[tuple[int, str]]) -> bool:
     first = chunk[0][1].strip()
     if len(chunk) > 2 and len(first) < _WRAP_MIN_WIDTH and first[-1:] not in _TERMINAL + ",":
         chunk = chunk[1:]  # a subheading on the first line says nothing about the layout
+    if sum(1 for _, line in chunk if BULLET.match(line.strip())) >= 2:
+        return False  # a list, one item per line
     widths = [len(line.strip()) for _, line in chunk]
     longest = max(widths)
     if not _WRAP_MIN_WIDTH <= longest <= _WRAP_MAX_WIDTH:
@@ -93,6 +97,7 @@ def _flush(chunk: list[tuple[int, str]], out: list[Segment]) -> None:
         new_paragraph = current and (
             indented
             or heading
+            or BULLET.match(stripped)
             or previous_heading
             or (previous[-1:] in _TERMINAL and len(previous) < 0.6 * longest)
         )

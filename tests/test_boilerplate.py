@@ -1,0 +1,66 @@
+"""Boilerplate rules, case by case (tests/cases/boilerplate.yaml), and rule extension."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+import syndicate
+from syndicate.boilerplate import DEFAULT_RULES, Rule, edit_distance
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "boilerplate.yaml").read_text(encoding="utf-8"))
+
+
+def _meta_value(article: syndicate.Article, key: str) -> Any:
+    meta = article.meta
+    if key == "authors":
+        return [a.name for a in meta.authors]
+    if key == "original":
+        return meta.original.name if meta.original else None
+    if key in ("published", "updated"):
+        value = getattr(meta, key)
+        return value.isoformat() if value else None
+    if key == "tags":
+        return list(meta.tags)
+    return getattr(meta, key)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    article = syndicate.parse(case["input"])
+    if "removed" in case:
+        assert [[r.kind, r.text] for r in article.removed] == case["removed"]
+    if "body" in case:
+        assert [b.text for b in article.blocks] == case["body"]
+    for key, expected in case.get("meta", {}).items():
+        assert _meta_value(article, key) == expected, key
+    # nothing is lost: every removed text was in the input, and no removed text is in the body
+    body = article.text
+    for removed in article.removed:
+        assert removed.text in case["input"]
+        assert removed.text not in body
+
+
+def test_edit_distance() -> None:
+    assert edit_distance("soource", "source") == 1
+    assert edit_distance("souce", "source") == 1
+    assert edit_distance("sorce", "source") == 1
+    assert edit_distance("osurce", "source") == 1  # transposition
+    assert edit_distance("resource", "source") == 2
+
+
+def test_users_can_add_rules() -> None:
+    text = "Headline\n\nBody text that is long enough to be a real paragraph here.\n\n-- sent from my phone"
+    assert syndicate.parse(text).removed == ()
+    rule = Rule(
+        name="phone-signature",
+        kind="sign_off",
+        pattern=re.compile(r"^-- sent from my \w+$", re.I),
+        where=frozenset({"tail"}),
+    )
+    article = syndicate.parse(text, rules=(*DEFAULT_RULES, rule))
+    assert [(r.kind, r.text) for r in article.removed] == [("sign_off", "-- sent from my phone")]
