@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -154,6 +153,8 @@ def render(obj: Article | Collection | Feed, format: str, **options: Any) -> byt
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: never a partial file."""
+    import tempfile
+
     directory = path.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)

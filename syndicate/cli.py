@@ -514,7 +514,6 @@ def _setup_logging(args: argparse.Namespace) -> _Counter:
         level = logging.INFO
     handler.setLevel(level)
     counter = _Counter()
-    log.handlers[:] = [h for h in log.handlers if isinstance(h, logging.NullHandler)]
     log.addHandler(handler)
     log.addHandler(counter)
     log.setLevel(logging.DEBUG)
@@ -522,10 +521,17 @@ def _setup_logging(args: argparse.Namespace) -> _Counter:
     return counter
 
 
+def _teardown_logging(saved: tuple[list[logging.Handler], int, bool]) -> None:
+    """Leave the ``syndicate`` logger as main() found it (main() may run many times in one process)."""
+    log.handlers[:], level, log.propagate = saved
+    log.setLevel(level)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (never raises for user errors)."""
     parser = _parser()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    saved = (list(log.handlers), log.level, log.propagate)
     try:
         args = parser.parse_args(argv)
         if args.command is None:
@@ -552,3 +558,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     finally:
         _current_input.set("")
+        _teardown_logging(saved)

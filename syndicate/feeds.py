@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from .errors import OptionsError
 from .model import Article, Author, Feed, FeedEntry
@@ -27,6 +26,8 @@ class FeedItem:
 
 def check_site_url(url: str) -> str:
     """An absolute http(s) URL without a trailing slash, or an :class:`OptionsError`."""
+    from urllib.parse import urlsplit
+
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in url.strip():
         raise OptionsError(f"--site-url must be an absolute http(s) URL, not {url!r}")
