@@ -67,15 +67,25 @@ class Rule:
 
     name: str
     kind: str
-    pattern: re.Pattern[str]
+    #: a compiled pattern, or its source (compiled with ``flags`` on first use, through re's cache:
+    #: the built-in rules compile only when a segment is short enough to reach them)
+    pattern: re.Pattern[str] | str
     where: frozenset[Where]
     max_words: int = 60
     prefix: bool = False
-    extract: tuple[re.Pattern[str], ...] = ()
+    extract: tuple[re.Pattern[str] | str, ...] = ()
     #: with ``keywords``, the ``label`` group must be within one edit of one of them
     keywords: tuple[str, ...] = ()
     #: the whole segment is the author's bio (sets ``Author.bio``)
     bio: bool = False
+    flags: int = 0
+
+    def regex(self, pattern: re.Pattern[str] | str | None = None) -> re.Pattern[str]:
+        """``pattern`` (default: the rule's own) compiled."""
+        source = self.pattern if pattern is None else pattern
+        if isinstance(source, re.Pattern):
+            return source
+        return re.compile(source, self.flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,17 +104,13 @@ def _rule(
     where: Iterable[Where],
     *,
     flags: int = 0,
-    **kwargs: object,
+    max_words: int = 60,
+    prefix: bool = False,
+    extract: tuple[str, ...] = (),
+    keywords: tuple[str, ...] = (),
+    bio: bool = False,
 ) -> Rule:
-    extract = tuple(re.compile(p, flags) for p in kwargs.pop("extract", ()))  # type: ignore[attr-defined]
-    return Rule(
-        name=name,
-        kind=kind,
-        pattern=re.compile(pattern, flags),
-        where=frozenset(where),
-        extract=extract,
-        **kwargs,  # type: ignore[arg-type]
-    )
+    return Rule(name, kind, pattern, frozenset(where), max_words, prefix, extract, keywords, bio, flags)
 
 
 _HEAD: tuple[Where] = ("head",)
@@ -350,7 +356,7 @@ def match_rule(rule: Rule, text: str, where: Where, words: int | None = None) ->
         return None
     if (len(text.split()) if words is None else words) > rule.max_words:
         return None
-    m = rule.pattern.match(text)
+    m = rule.regex().match(text)
     if m is None:
         return None
     if rule.keywords:
@@ -365,7 +371,7 @@ def match_prefix(rule: Rule, text: str) -> Match | None:
     """For ``prefix`` rules: the removed start of the first paragraph."""
     if not rule.prefix:
         return None
-    m = rule.pattern.match(text)
+    m = rule.regex().match(text)
     if m is None or m.end() >= len(text):
         return None
     return Match(rule, m.group(0).strip(), _fields(rule, m, m.group(0)))
@@ -375,7 +381,7 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     groups = [m.groupdict()]
     for pattern in rule.extract:
-        extra = pattern.search(text)
+        extra = rule.regex(pattern).search(text)
         if extra:
             groups.append(extra.groupdict())
     for groupdict in groups:

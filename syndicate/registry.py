@@ -12,9 +12,9 @@ import importlib.util
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
 from typing import Any, ClassVar, Literal, Protocol, runtime_checkable
 
+from ._entrypoints import EntryPoint, entry_points
 from .errors import MissingDependencyError, OptionsError, UnknownFormatError
 from .model import Article, Collection, Feed
 

@@ -136,3 +136,15 @@ def test_json_reader_round_trip(tmp_path: Path) -> None:
     syndicate.write(article, "json", path)
     assert syndicate.load(path) == article
     assert syndicate.load(path, title="Edited").meta.title == "Edited"
+
+
+def test_entry_points_match_importlib_metadata() -> None:
+    """The fast entry-point reader lists what importlib.metadata lists, for both groups."""
+    from importlib import metadata
+
+    from syndicate._entrypoints import entry_points
+
+    for group in ("syndicate.formats", "syndicate.readers", "console_scripts"):
+        ours = sorted((ep.name, ep.value) for ep in entry_points(group))
+        theirs = sorted((ep.name, ep.value) for ep in metadata.entry_points(group=group))
+        assert ours == theirs, group

@@ -3,6 +3,12 @@
 The body renderer (:func:`render_blocks`) and the ``<article>`` renderer (:func:`render_article`) are
 shared with the EPUB and PDF writers. All text is escaped; the schema.org JSON-LD is made safe for a
 ``<script>`` element.
+
+The page skeleton is a data file (``templates/article.html``, :class:`string.Template` syntax) filled with
+escaped pieces built here. This path deliberately avoids Jinja2: importing and compiling it costs about
+25 ms, a fifth of ``syndicate convert --to html`` (see benchmarks/bench_parse.py). The EPUB and PDF
+writers, whose own start-up is dominated by ebooklib and WeasyPrint, use Jinja2 templates through
+:func:`environment`.
 """
 
 from __future__ import annotations
@@ -10,6 +16,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from functools import cache
+from pathlib import Path
+from string import Template
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from markupsafe import Markup, escape
@@ -37,6 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = ["HTMLWriter", "provenance", "render_article", "render_blocks", "render_inlines"]
 
+_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _RTL = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "dv", "ku", "sd", "ug"})
 
 
@@ -46,18 +55,21 @@ def environment() -> jinja2.Environment:
     import jinja2
 
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("syndicate", "templates"),
+        loader=jinja2.FileSystemLoader(_TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
 
 
+def _template_text(name: str) -> str:
+    return (_TEMPLATES / name).read_text(encoding="utf-8")
+
+
 @cache
 def stylesheet(name: str = "article.css") -> str:
-    from importlib.resources import files
-
-    return files("syndicate").joinpath("templates", name).read_text(encoding="utf-8")
+    """A stylesheet from ``syndicate/templates``."""
+    return _template_text(name)
 
 
 def _safe_url(url: str) -> str | None:
@@ -127,27 +139,60 @@ def display_date(article: Article) -> str:
     return f"{published:%B} {published.day}, {published.year}"
 
 
-def article_context(article: Article, heading_offset: int = 0) -> dict[str, Any]:
+def _byline(article: Article) -> Markup | None:
     meta = article.meta
-    return {
-        "lang": meta.language,
-        "title": meta.title,
-        "subtitle": meta.subtitle,
-        "authors": meta.authors,
-        "publisher": meta.publisher,
-        "published": meta.published,
-        "published_display": display_date(article),
-        "body": render_blocks(article.blocks, heading_offset),
-        "provenance": provenance(article),
-        "bios": [a for a in meta.authors if a.bio],
-        "tags": meta.tags,
-    }
+    parts: list[Markup] = []
+    if meta.authors:
+        spans = [Markup('<span class="author">{}</span>').format(a.name) for a in meta.authors]
+        names = spans[0]
+        for i, span in enumerate(spans[1:], start=1):
+            names += Markup(" and " if i == len(spans) - 1 else ", ") + span
+        parts.append(Markup("By ") + names)
+    if meta.publisher:
+        parts.append(Markup('<span class="publisher">{}</span>').format(meta.publisher))
+    if meta.published:
+        parts.append(
+            Markup('<time datetime="{}">{}</time>').format(meta.published.isoformat(), display_date(article))
+        )
+    return Markup(" · ").join(parts) if parts else None
 
 
 def render_article(article: Article, heading_offset: int = 0) -> Markup:
-    """The ``<article>`` element: header, body, footer with provenance and bios."""
-    template = environment().get_template("article-fragment.html.j2")
-    return Markup(template.render(article_context(article, heading_offset)))
+    """The ``<article>`` element: header, body, footer with provenance, bios and tags.
+
+    Well-formed as XHTML too (no void elements, every attribute quoted), so EPUB chapters embed it.
+    """
+    meta = article.meta
+    lines = [
+        Markup('<article class="syndicate-article" lang="{}">').format(meta.language),
+        Markup("<header>"),
+        Markup("<h1>{}</h1>").format(meta.title),
+    ]
+    if meta.subtitle:
+        lines.append(Markup('<p class="subtitle">{}</p>').format(meta.subtitle))
+    byline = _byline(article)
+    if byline:
+        lines += [Markup('<p class="byline">') + byline, Markup("</p>")]
+    lines += [Markup("</header>"), render_blocks(article.blocks, heading_offset)]
+    credit = provenance(article)
+    bios = [a for a in meta.authors if a.bio]
+    if credit or bios or meta.tags:
+        lines.append(Markup("<footer>"))
+        if credit:
+            lines.append(Markup('<p class="provenance">{}</p>').format(credit))
+        for author in bios:
+            lines += [
+                Markup('<section class="author-bio" aria-label="About {}">').format(author.name),
+                Markup("<p>{}</p>").format(author.bio),
+                Markup("</section>"),
+            ]
+        if meta.tags:
+            lines.append(Markup('<ul class="tags">'))
+            lines += [Markup("<li>{}</li>").format(tag) for tag in meta.tags]
+            lines.append(Markup("</ul>"))
+        lines.append(Markup("</footer>"))
+    lines.append(Markup("</article>"))
+    return Markup("\n").join(lines) + Markup("\n")
 
 
 def json_ld(article: Article) -> Markup:
@@ -203,20 +248,35 @@ def open_graph(article: Article) -> list[tuple[str, str]]:
     return tags
 
 
+@cache
+def _page_template() -> Template:
+    return Template(_template_text("article.html"))
+
+
 def render_page(article: Article, *, stylesheet_text: str | None, generator: str) -> str:
+    """A whole HTML5 document around :func:`render_article`."""
     meta = article.meta
-    template = environment().get_template("article.html.j2")
-    return template.render(
-        lang=meta.language,
-        dir="rtl" if meta.language.split("-")[0] in _RTL else None,
-        title=meta.title,
-        description=meta.summary,
-        authors=meta.authors,
-        keywords=", ".join(meta.tags),
-        generator=generator,
-        canonical_url=meta.canonical_url,
-        open_graph=open_graph(article),
-        css=Markup(stylesheet_text) if stylesheet_text else None,
+    head: list[Markup] = []
+    if meta.summary:
+        head.append(Markup('<meta name="description" content="{}">').format(meta.summary))
+    head += [Markup('<meta name="author" content="{}">').format(a.name) for a in meta.authors]
+    if meta.tags:
+        head.append(Markup('<meta name="keywords" content="{}">').format(", ".join(meta.tags)))
+    head.append(Markup('<meta name="generator" content="{}">').format(generator))
+    if meta.canonical_url:
+        head.append(Markup('<link rel="canonical" href="{}">').format(meta.canonical_url))
+    head += [
+        Markup('<meta property="{}" content="{}">').format(prop, content)
+        for prop, content in open_graph(article)
+    ]
+    if stylesheet_text:
+        head.append(Markup("<style>\n{}\n</style>").format(Markup(stylesheet_text)))
+    rtl = meta.language.split("-")[0] in _RTL
+    return _page_template().substitute(
+        lang=escape(meta.language),
+        dir=' dir="rtl"' if rtl else "",
+        title=escape(meta.title),
+        head=Markup("\n").join(head),
         jsonld=json_ld(article),
         article=render_article(article),
     )
