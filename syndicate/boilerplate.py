@@ -79,6 +79,8 @@ class Rule:
     #: the whole segment is the author's bio (sets ``Author.bio``)
     bio: bool = False
     flags: int = 0
+    #: how sure a match is (0 to 1), shown by ``syndicate inspect --explain``; a fuzzy keyword costs 0.1
+    confidence: float = 0.9
 
     def regex(self, pattern: re.Pattern[str] | str | None = None) -> re.Pattern[str]:
         """``pattern`` (default: the rule's own) compiled."""
@@ -95,6 +97,7 @@ class Match:
     rule: Rule
     text: str
     fields: dict[str, str] = field(default_factory=dict)
+    confidence: float = 1.0
 
 
 def _rule(
@@ -109,8 +112,11 @@ def _rule(
     extract: tuple[str, ...] = (),
     keywords: tuple[str, ...] = (),
     bio: bool = False,
+    confidence: float = 0.9,
 ) -> Rule:
-    return Rule(name, kind, pattern, frozenset(where), max_words, prefix, extract, keywords, bio, flags)
+    return Rule(
+        name, kind, pattern, frozenset(where), max_words, prefix, extract, keywords, bio, flags, confidence
+    )
 
 
 _HEAD: tuple[Where] = ("head",)
@@ -359,12 +365,15 @@ def match_rule(rule: Rule, text: str, where: Where, words: int | None = None) ->
     m = rule.regex().match(text)
     if m is None:
         return None
+    confidence = rule.confidence
     if rule.keywords:
         label = (m.group("label") or "").lower()
         limit = 1 if len(label) >= 5 else 0
-        if not any(edit_distance(label, k) <= (limit if len(k) >= 5 else 0) for k in rule.keywords):
+        distance = min(edit_distance(label, k) for k in rule.keywords if len(k) >= 5 or len(label) < 5)
+        if distance > limit and label not in rule.keywords:
             return None
-    return Match(rule, text, _fields(rule, m, text))
+        confidence -= 0.1 * (label not in rule.keywords)
+    return Match(rule, text, _fields(rule, m, text), round(confidence, 2))
 
 
 def match_prefix(rule: Rule, text: str) -> Match | None:
@@ -374,7 +383,7 @@ def match_prefix(rule: Rule, text: str) -> Match | None:
     m = rule.regex().match(text)
     if m is None or m.end() >= len(text):
         return None
-    return Match(rule, m.group(0).strip(), _fields(rule, m, m.group(0)))
+    return Match(rule, m.group(0).strip(), _fields(rule, m, m.group(0)), rule.confidence)
 
 
 def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:

@@ -197,6 +197,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     inspect.add_argument("input", metavar="INPUT", help="an article file, or -")
     inspect.add_argument("--json", action="store_true", help="print the JSON contract")
+    inspect.add_argument(
+        "--explain",
+        action="store_true",
+        help="show the rule and confidence behind every field and removal (with --json: a provenance map)",
+    )
     fmts = sub.add_parser(
         "formats",
         parents=[common],
@@ -432,35 +437,45 @@ def _collection(title: str, articles: Sequence[Article]) -> Collection:
     )
 
 
-def _describe(article: Article) -> str:
+def _describe(article: Article, explain: bool = False) -> str:
+    """The human summary of ``syndicate inspect``; with ``explain``, the rule behind every value."""
     m = article.meta
-    lines = [f"title:      {m.title}" + ("  (inferred from the lead)" if m.title_inferred else "")]
+    why = {e.field: e for e in article.provenance}
+
+    def line(label: str, value: str, field: str | None = None) -> str:
+        text = f"{label + ':':<11} {value}"
+        evidence = why.get(field or label) if explain else None
+        if evidence is not None:
+            origin = f" from {textwrap.shorten(evidence.text, 40)!r}" if evidence.text else ""
+            text += f"    [{evidence.rule} {evidence.confidence:.2f}{origin}]"
+        return text
+
+    title = m.title + ("  (inferred from the lead)" if m.title_inferred else "")
+    lines = [line("title", title)]
     if m.subtitle:
-        lines.append(f"subtitle:   {m.subtitle}")
+        lines.append(line("subtitle", m.subtitle))
     for author in m.authors:
-        lines.append(f"author:     {author.name}" + (f" <{author.email}>" if author.email else ""))
+        lines.append(line("author", author.name + (f" <{author.email}>" if author.email else ""), "authors"))
         if author.bio:
             lines.append("  bio:      " + textwrap.shorten(author.bio, 100))
+    original = m.original and m.original.name + (f" <{m.original.url}>" if m.original.url else "")
     for label, value in (
         ("publisher", m.publisher),
         ("source", m.source),
-        (
-            "original",
-            m.original and m.original.name + (f" <{m.original.url}>" if m.original.url else ""),
-        ),
+        ("original", original),
         ("published", m.published and m.published.isoformat()),
         ("updated", m.updated and m.updated.isoformat()),
         ("canonical", m.canonical_url),
     ):
         if value:
-            lines.append(f"{label + ':':<11} {value}")
-    lines.append(f"language:   {m.language}")
+            lines.append(line(label, value, "canonical_url" if label == "canonical" else label))
+    lines.append(line("language", m.language))
     if m.tags:
-        lines.append(f"tags:       {', '.join(m.tags)}")
-    lines.append(f"words:      {m.word_count} ({m.reading_minutes} min)")
-    lines.append(f"id:         {m.id}")
-    lines.append(f"slug:       {m.slug}")
-    lines.append(f"summary:    {textwrap.shorten(m.summary, 100) if m.summary else '-'}")
+        lines.append(line("tags", ", ".join(m.tags)))
+    lines.append(line("words", f"{m.word_count} ({m.reading_minutes} min)"))
+    lines.append(line("id", m.id))
+    lines.append(line("slug", m.slug))
+    lines.append(line("summary", textwrap.shorten(m.summary, 100) if m.summary else "-"))
     lines.append("")
     lines.append(f"body: {len(article.blocks)} blocks")
     for block in article.blocks:
@@ -472,7 +487,10 @@ def _describe(article: Article) -> str:
     lines.append("")
     lines.append(f"removed: {len(article.removed)}")
     for item in article.removed:
-        lines.append(f"  {item.kind:<15} {textwrap.shorten(item.text, 80)}")
+        text = f"  {item.kind:<15} {textwrap.shorten(item.text, 80)}"
+        if explain:
+            text += f"    [{item.rule or '?'} {item.confidence:.2f}]"
+        lines.append(text)
     return "\n".join(lines) + "\n"
 
 
@@ -484,9 +502,9 @@ def _cmd_inspect(args: argparse.Namespace, counter: _Counter) -> int:
     if args.json:
         from .formats.json import dumps
 
-        sys.stdout.write(dumps(article))
+        sys.stdout.write(dumps(article, explain=args.explain))
     else:
-        sys.stdout.write(_describe(article))
+        sys.stdout.write(_describe(article, explain=args.explain))
     return EXIT_OK
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "Code",
     "Collection",
     "Emphasis",
+    "Evidence",
     "Feed",
     "FeedEntry",
     "Heading",
@@ -209,14 +210,30 @@ class Outlet:
 
 @dataclass(frozen=True, slots=True)
 class Removed:
-    """A piece of the input that the parser took out of the body, and why."""
+    """A piece of the input that the parser took out of the body, and why.
+
+    ``rule`` names the rule that removed it and ``confidence`` (0 to 1) says how sure that rule is;
+    both appear in the JSON only in the optional ``provenance`` map (``to_dict(explain=True)``).
+    """
 
     kind: str
     text: str
+    rule: str = field(default="", compare=False)
+    confidence: float = field(default=1.0, compare=False)
 
     def __post_init__(self) -> None:
         if self.kind not in REMOVED_KINDS:
             raise ValueError(f"unknown removed kind {self.kind!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a metadata field has its value: the rule, how sure it is (0 to 1), and the input it read."""
+
+    field: str
+    rule: str
+    confidence: float
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,16 +281,22 @@ class Article:
     meta: Metadata
     blocks: tuple[Block, ...]
     removed: tuple[Removed, ...] = ()
+    #: one entry per metadata field the reader found or derived (see :class:`Evidence`)
+    provenance: tuple[Evidence, ...] = field(default=(), compare=False)
 
     @property
     def text(self) -> str:
         """The body as plain text, one block per paragraph."""
         return "\n\n".join(block.text for block in self.blocks)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON contract (schema version 1); see ``docs/json.md``."""
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        """The JSON contract (schema version 1); see ``docs/json.md``.
+
+        With ``explain``, an optional ``provenance`` map is added: which rule produced each metadata
+        field and each removed piece, with what confidence. Version 1 readers may ignore it.
+        """
         m = self.meta
-        return {
+        data = {
             "schema_version": SCHEMA_VERSION,
             "title": m.title,
             "title_inferred": m.title_inferred,
@@ -295,6 +318,15 @@ class Article:
             "body": [_block_to_dict(b) for b in self.blocks],
             "removed": [{"kind": r.kind, "text": r.text} for r in self.removed],
         }
+        if explain:
+            data["provenance"] = {
+                "fields": {
+                    e.field: {"rule": e.rule, "confidence": e.confidence, "text": e.text}
+                    for e in self.provenance
+                },
+                "removed": [{"rule": r.rule, "confidence": r.confidence} for r in self.removed],
+            }
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
@@ -334,12 +366,24 @@ class Article:
                 reading_minutes=int(data.get("reading_minutes", 0)),
             )
             blocks = tuple(_block_from_dict(b) for b in data.get("body", ()))
+            explained = data.get("provenance") or {}
+            why = list(explained.get("removed", ()))
             removed = tuple(
-                Removed(kind=str(r["kind"]), text=str(r["text"])) for r in data.get("removed", ())
+                Removed(
+                    kind=str(r["kind"]),
+                    text=str(r["text"]),
+                    rule=str(why[i]["rule"]) if i < len(why) else "",
+                    confidence=float(why[i]["confidence"]) if i < len(why) else 1.0,
+                )
+                for i, r in enumerate(data.get("removed", ()))
+            )
+            provenance = tuple(
+                Evidence(str(name), str(e["rule"]), float(e["confidence"]), str(e.get("text", "")))
+                for name, e in (explained.get("fields") or {}).items()
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"malformed article data: {exc!r}") from exc
-        return cls(meta=meta, blocks=blocks, removed=removed)
+        return cls(meta=meta, blocks=blocks, removed=removed, provenance=provenance)
 
 
 @dataclass(frozen=True, slots=True)

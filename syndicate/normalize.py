@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import OptionsError
-from .model import Author, Block, Metadata, Outlet, Paragraph
+from .model import Author, Block, Evidence, Metadata, Outlet, Paragraph
 
 __all__ = [
     "OVERRIDE_KEYS",
@@ -86,6 +86,12 @@ class Found:
     canonical_url: str | None = None
     language: str | None = None
     summary: str | None = None
+    #: why each field has its value, by field name (the first reason found wins; overrides replace it)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    def because(self, name: str, rule: str, confidence: float, text: str = "") -> None:
+        """Record why ``name`` got its value, unless a reason is already known."""
+        self.evidence.setdefault(name, Evidence(name, rule, confidence, text))
 
 
 def source_date_epoch() -> dt.datetime | None:
@@ -125,8 +131,8 @@ def parse_date(text: str) -> dt.datetime | None:
     return value
 
 
-def detect_language(text: str) -> str | None:
-    """The BCP 47 code of the text's language, or ``None`` when unsure (pycld2)."""
+def detect_language(text: str) -> tuple[str, float] | None:
+    """The BCP 47 code of the text's language and CLD2's confidence (0 to 1), or ``None`` when unsure."""
     import pycld2
 
     try:
@@ -136,7 +142,7 @@ def detect_language(text: str) -> str | None:
     code = str(details[0][1])
     if not reliable or code in ("un", "xxx"):
         return None
-    return {"iw": "he", "in": "id", "jw": "jv"}.get(code, code)
+    return {"iw": "he", "in": "id", "jw": "jv"}.get(code, code), round(float(details[0][2]) / 100, 2)
 
 
 def sentences(text: str) -> list[str]:
@@ -250,6 +256,8 @@ def apply_overrides(found: Found, overrides: Mapping[str, Any]) -> None:
             f"known keys: {', '.join(sorted(OVERRIDE_KEYS))}"
         )
     for key, value in overrides.items():
+        name = {"author": "authors", "original_url": "original"}.get(key, key)
+        found.evidence[name] = Evidence(name, "override", 1.0, str(value))
         if key in (
             "title",
             "subtitle",
@@ -289,7 +297,13 @@ def build_metadata(
     apply_overrides(found, overrides)
     title = (found.title or "").strip() or "Untitled"
     words = count_words(blocks)
-    language = found.language or detect_language(" ".join(b.text for b in blocks)) or "und"
+    language = found.language
+    if not language:
+        detected = detect_language(" ".join(b.text for b in blocks))
+        language, confidence = detected or ("und", 0.0)
+        found.because("language", "cld2", confidence)
+    if found.summary is None:
+        found.because("summary", "lead", 1.0)
     canonical = found.canonical_url
     ident = str(overrides["id"]) if overrides.get("id") else article_id(canonical, title, blocks)
     slug = str(overrides["slug"]) if overrides.get("slug") else slugify(title)

@@ -229,3 +229,22 @@ def test_never_overwrites_an_input(tmp_path: Path, capsys: pytest.CaptureFixture
     assert code == 2
     assert "is an input" in err
     assert source.read_text(encoding="utf-8") == "# Headline\n\nBody text of the story.\n"
+
+
+def test_inspect_explain_names_rules_and_confidence(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["inspect", str(SEED), "--explain", "-q"], capsys)
+    assert code == 0
+    assert "source:     Watson    [source-line 0.80 from 'Soource :Watson']" in out
+    assert "[lead-sentence 0.40" in out  # the inferred title is the least sure
+    assert "author_bio" in out and "[bio-first-person" in out
+    code, out, _ = run(["inspect", str(SEED), "--json", "--explain", "-q"], capsys)
+    data = json.loads(out)
+    assert data["schema_version"] == 1
+    assert data["provenance"]["fields"]["original"]["rule"] == "syndication-first-appeared"
+    assert [r["rule"] for r in data["provenance"]["removed"]] == [
+        "syndication-first-appeared",
+        "source-line",
+        "bio-first-person",
+    ]
+    code, out, _ = run(["inspect", str(SEED), "--json", "-q", "--set", "source=Wire"], capsys)
+    assert "provenance" not in json.loads(out)  # optional: version 1 readers never see it unasked

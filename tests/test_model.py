@@ -122,3 +122,20 @@ def test_from_dict_rejects_malformed(mutate: object) -> None:
     mutate(data)  # type: ignore[operator]
     with pytest.raises(ValueError):
         Article.from_dict(data)
+
+
+def test_provenance_round_trips_and_is_not_content() -> None:
+    import syndicate
+
+    article = syndicate.load(SEED, source="Wire")
+    data = json.loads(json.dumps(article.to_dict(explain=True)))
+    back = Article.from_dict(data)
+    assert back == article
+    assert back.provenance == article.provenance
+    assert [(r.rule, r.confidence) for r in back.removed] == [(r.rule, r.confidence) for r in article.removed]
+    why = {e.field: e for e in back.provenance}
+    assert (why["source"].rule, why["source"].confidence, why["source"].text) == ("override", 1.0, "Wire")
+    # a reader of version 1 without provenance gets the same article content
+    plain = article.to_dict()
+    assert "provenance" not in plain
+    assert Article.from_dict(plain) == article

@@ -12,9 +12,9 @@ from ..model import Article, Collection, Feed
 __all__ = ["JSONWriter", "dumps"]
 
 
-def dumps(article: Article) -> str:
-    """The article as pretty, key-stable JSON text ending in a newline."""
-    return json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
+def dumps(article: Article, explain: bool = False) -> str:
+    """The article as pretty, key-stable JSON text ending in a newline (``explain``: with provenance)."""
+    return json.dumps(article.to_dict(explain=explain), ensure_ascii=False, indent=2) + "\n"
 
 
 class JSONWriter:
@@ -27,9 +27,9 @@ class JSONWriter:
     bundles: ClassVar[bool] = False
     requires: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = "syndicate's JSON document model (schema version 1)"
-    options: ClassVar[Mapping[str, Any]] = {}
+    options: ClassVar[Mapping[str, Any]] = {"explain": False}
 
     def write(self, obj: Article | Collection | Feed, options: Mapping[str, Any]) -> bytes:
         if not isinstance(obj, Article):
             raise WriteError("the json format writes one article at a time, not a collection or feed")
-        return dumps(obj).encode("utf-8")
+        return dumps(obj, explain=bool(options.get("explain"))).encode("utf-8")

@@ -111,6 +111,8 @@ def read_text(
         break
     if title_index is not None:
         found.title = segments[title_index].text
+        level = segments[title_index].level
+        found.because("title", "markdown-heading" if level == 1 else "headline", 1.0 if level else 0.9)
 
     # Body: whole segments that are boilerplate wherever they stand.
     for index in range(start, end):
@@ -138,6 +140,7 @@ def read_text(
     _fill(found, sorted(records, key=lambda m: m.rule.where != frozenset({"tail"})))
     if found.title is None:
         found.title, found.title_inferred = _infer_title(blocks), True
+        found.because("title", "lead-sentence", 0.4, found.title)
         if not (overrides or {}).get("title"):
             log.warning("no headline found; title inferred from the lead sentence: %r", found.title)
     article_blocks = tuple(blocks)
@@ -145,7 +148,8 @@ def read_text(
     return Article(
         meta=meta,
         blocks=article_blocks,
-        removed=tuple(Removed(m.rule.kind, m.text) for m in records),
+        removed=tuple(Removed(m.rule.kind, m.text, m.rule.name, m.confidence) for m in records),
+        provenance=tuple(found.evidence.values()),
     )
 
 
@@ -252,7 +256,12 @@ def _fill(found: Found, matches: Sequence[Match]) -> None:
     """Move what the rules found into ``found``; the first value for a field wins."""
     for match in matches:
         fields = match.fields
+
+        def because(name: str, match: Match = match) -> None:
+            found.because(name, match.rule.name, match.confidence, match.text)
+
         if "author" in fields:
+            because("authors")
             for name in _split_names(fields["author"]):
                 bio = fields.get("bio")
                 known = next((a for a in found.authors if a.name.lower() == name.lower()), None)
@@ -267,13 +276,21 @@ def _fill(found: Found, matches: Sequence[Match]) -> None:
             found.authors[-1] = Author(last.name, match.text, last.url, last.email)
         if "publisher" in fields and found.publisher is None:
             found.publisher = fields["publisher"]
+            because("publisher")
         if "source" in fields and found.source is None:
             found.source = fields["source"]
+            because("source")
         if "outlet" in fields and found.original is None:
             found.original = Outlet(fields["outlet"], fields.get("outlet_url"))
+            because("original")
         if "date" in fields and found.published is None:
             found.published = parse_date(fields["date"])
+            if found.published is not None:
+                because("published")
         if "updated" in fields and found.updated is None:
             found.updated = parse_date(fields["updated"])
+            if found.updated is not None:
+                because("updated")
         if "tags" in fields:
             found.tags.extend(t.strip() for t in re.split(r"[,;|]", fields["tags"]) if t.strip())
+            because("tags")

@@ -1,0 +1,279 @@
+"""Measure the text reader against labelled real-world articles.
+
+    python -m syndicate.eval tests/corpus/*.json [--corpus ../shared/corpus] [--bbc] [--worst 10]
+
+Truth files (``tests/corpus/fnc1-*.json``) hold what a careful reader sees in FNC-1 bodies: title,
+authors, source, original outlet, publisher, date, subheadings, and which lines (or dateline prefixes)
+are boilerplate. The bodies themselves are read from the shared corpus (they are not copied here).
+Printed: per-field accuracy, body recall (share of must-keep lines still in the body), boilerplate
+precision and recall, the BBC control (titles right, nothing removed) and the worst cases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .api import parse
+from .errors import ReadError
+from .model import Article, ListBlock, plain_text
+from .normalize import parse_date
+from .text.decode import clean_text, decode
+
+__all__ = ["Score", "evaluate", "main"]
+
+FIELDS = ("title", "authors", "source", "original", "publisher", "published", "headings")
+_BULLET = re.compile(r"^(?:[-*•·▪–]|\d{1,2}[.)])\s+")
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _key(text: str | None) -> str:
+    """Loose form for comparing names: case, punctuation and spacing ignored."""
+    return re.sub(r"[\W_]+", "", (text or "").casefold())
+
+
+@dataclass
+class Case:
+    """One labelled body and what the parser made of it."""
+
+    ref: str
+    errors: list[str] = field(default_factory=list)
+    keep_total: int = 0
+    keep_found: int = 0
+    drop_total: int = 0
+    drop_found: int = 0
+    removed_total: int = 0
+    removed_right: int = 0
+    fields_right: dict[str, bool] = field(default_factory=dict)
+
+
+@dataclass
+class Score:
+    """Totals over a labelled set."""
+
+    cases: list[Case]
+
+    def _sum(self, name: str) -> int:
+        return sum(getattr(c, name) for c in self.cases)
+
+    @property
+    def body_recall(self) -> float:
+        return self._sum("keep_found") / max(1, self._sum("keep_total"))
+
+    @property
+    def boilerplate_recall(self) -> float:
+        return self._sum("drop_found") / max(1, self._sum("drop_total"))
+
+    @property
+    def boilerplate_precision(self) -> float:
+        return self._sum("removed_right") / max(1, self._sum("removed_total"))
+
+    def field_accuracy(self, name: str) -> float:
+        return sum(c.fields_right[name] for c in self.cases) / max(1, len(self.cases))
+
+
+def read_bodies(corpus: Path) -> dict[str, str]:
+    """FNC-1 bodies by reference (``train_bodies.csv#123``)."""
+    csv.field_size_limit(10**8)
+    bodies = {}
+    for name in ("train_bodies.csv", "competition_test_bodies.csv"):
+        with (corpus / "fnc1" / name).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                bodies[f"{name}#{row['Body ID']}"] = row["articleBody"]
+    return bodies
+
+
+def _body_text(article: Article) -> str:
+    parts: list[str] = []
+    for block in article.blocks:
+        if isinstance(block, ListBlock):
+            parts.extend(plain_text(item) for item in block.items)
+        else:
+            parts.append(block.text)
+    return _norm(" \n ".join(parts))
+
+
+def _overlaps(truth: str, found: str) -> bool:
+    """Whether a removed text and a labelled drop are the same piece (allowing for trimming)."""
+    a, b = _norm(truth), _norm(found)
+    if not a or not b:
+        return False
+    return (a in b and len(a) >= 0.5 * len(b)) or (b in a and len(b) >= 0.8 * len(a))
+
+
+def _field(article: Article, name: str) -> Any:
+    meta = article.meta
+    if name == "title":
+        return None if meta.title_inferred else meta.title
+    if name == "authors":
+        return [a.name for a in meta.authors]
+    if name == "original":
+        return meta.original.name if meta.original else None
+    if name == "published":
+        return meta.published.date() if meta.published else None
+    if name == "headings":
+        return sorted(_norm(b.text) for b in article.blocks if type(b).__name__ == "Heading")
+    return getattr(meta, name)
+
+
+def _same(name: str, found: Any, truth: Any) -> bool:
+    if name == "authors":
+        return [_key(a) for a in found] == [_key(a) for a in truth or []]
+    if name == "published":
+        expected = parse_date(truth) if truth else None
+        return bool(found == (expected.date() if expected else None))
+    if name == "headings":
+        return bool(found == sorted(_norm(h) for h in truth or []))
+    return _key(found) == _key(truth)
+
+
+def score_case(truth: dict[str, Any], body: str) -> Case:
+    case = Case(truth["ref"])
+    try:
+        article = parse(body)
+    except ReadError as exc:
+        case.errors.append(f"ReadError: {exc}")
+        article = None
+    lines = {n: line.strip() for n, line in enumerate(body.splitlines(), 1) if line.strip()}
+    drops = truth.get("drop", [])
+    dropped_lines = {d["line"] for d in drops if _norm(d["text"]) == _norm(lines.get(d["line"], ""))}
+    skip = {_norm(h) for h in truth.get("headings", [])} | {_norm(truth.get("title") or "\0")}
+    keeps = []
+    for number, line in lines.items():
+        if number in dropped_lines or _norm(line) in skip:
+            continue
+        prefix = next((d["text"] for d in drops if d["line"] == number), None)
+        text = line[len(prefix) :] if prefix and line.startswith(prefix) else line
+        text = _BULLET.sub("", _norm(text).lstrip(" -–—"))
+        if text:
+            keeps.append(text)
+    case.keep_total, case.drop_total = len(keeps), len(drops)
+    if article is None:
+        case.fields_right = dict.fromkeys(FIELDS, False)
+        return case
+    body_text = _body_text(article)
+    for text in keeps:
+        if _norm(text) in body_text:
+            case.keep_found += 1
+        else:
+            case.errors.append(f"lost body text: {text[:70]!r}")
+    removed = [r.text for r in article.removed]
+    for drop in drops:
+        if any(_overlaps(drop["text"], r) for r in removed):
+            case.drop_found += 1
+        else:
+            case.errors.append(f"kept boilerplate ({drop['kind']}): {drop['text'][:70]!r}")
+    case.removed_total = len(removed)
+    for item in article.removed:
+        if any(_overlaps(d["text"], item.text) for d in drops):
+            case.removed_right += 1
+        else:
+            case.errors.append(f"removed body text ({item.kind}): {item.text[:70]!r}")
+    for name in FIELDS:
+        found, expected = _field(article, name), truth.get(name)
+        if name == "title":
+            right = _key(found) == _key(expected) if expected else found is None or not _key(found)
+        else:
+            right = _same(name, found, expected)
+        case.fields_right[name] = right
+        if not right:
+            case.errors.append(f"{name}: got {found!r}, expected {expected!r}")
+    return case
+
+
+def evaluate(truth: Iterable[dict[str, Any]], bodies: dict[str, str]) -> Score:
+    """Score every labelled body; a reference missing from ``bodies`` is an error."""
+    cases = []
+    for item in truth:
+        if item["ref"] not in bodies:
+            raise KeyError(f"{item['ref']} is not in the corpus")
+        cases.append(score_case(item, bodies[item["ref"]]))
+    return Score(cases)
+
+
+def bbc_control(corpus: Path) -> tuple[int, int, int]:
+    """(stories, titles right, stories with anything removed) over the BBC control set."""
+    stories = titles = removed = 0
+    for path in sorted((corpus / "bbc").glob("*/*.txt")):
+        data = path.read_bytes()
+        first = clean_text(decode(data)).splitlines()[0].strip()
+        article = parse(data)
+        stories += 1
+        titles += _norm(article.meta.title) == _norm(first)
+        removed += bool(article.removed)
+    return stories, titles, removed
+
+
+def load_truth(paths: Sequence[Path]) -> list[dict[str, Any]]:
+    truth: list[dict[str, Any]] = []
+    for path in paths:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, list):
+            raise ValueError(f"{path}: expected a JSON list of labelled bodies")
+        truth.extend(data)
+    return truth
+
+
+def report(score: Score, worst: int) -> str:
+    lines = [f"FNC-1 labelled bodies: {len(score.cases)}"]
+    lines.append(f"  body recall            {score.body_recall:.4f}  (must-keep lines still in the body)")
+    lines.append(
+        f"  boilerplate precision  {score.boilerplate_precision:.4f}  (removals that were boilerplate)"
+    )
+    lines.append(f"  boilerplate recall     {score.boilerplate_recall:.4f}  (boilerplate lines removed)")
+    for name in FIELDS:
+        lines.append(f"  {name + ' accuracy':<22} {score.field_accuracy(name):.4f}")
+    bad = sorted(score.cases, key=lambda c: -len(c.errors))[:worst]
+    bad = [c for c in bad if c.errors]
+    if bad:
+        lines.append(f"worst {len(bad)}:")
+        for case in bad:
+            lines.append(f"  {case.ref}: {len(case.errors)} problem(s)")
+            lines.extend(f"    - {error}" for error in case.errors[:6])
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m syndicate.eval",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("truth", nargs="*", type=Path, help="truth files (default: tests/corpus/*.json)")
+    parser.add_argument("--corpus", type=Path, default=_ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--bbc", action="store_true", help="also run the BBC control set (2,225 stories)")
+    parser.add_argument("--worst", type=int, default=10, help="worst cases to show (default: 10)")
+    args = parser.parse_args(argv)
+    logging.getLogger("syndicate").setLevel(logging.ERROR)
+    paths = args.truth or sorted((_ROOT / "tests" / "corpus").glob("*.json"))
+    if not paths:
+        parser.error("no truth files given or found in tests/corpus/")
+    try:
+        score = evaluate(load_truth(paths), read_bodies(args.corpus))
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"syndicate.eval: error: {exc}", file=sys.stderr)
+        return 2
+    print(report(score, args.worst))
+    if args.bbc:
+        stories, titles, removed = bbc_control(args.corpus)
+        print(
+            f"BBC control: {stories} stories, titles right {titles / stories:.4f}, "
+            f"stories with removals {removed} ({removed / stories:.2%})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
