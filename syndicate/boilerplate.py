@@ -37,7 +37,14 @@ _ROLE = (
 )
 _PUB_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
 _PUBLISHER = rf"(?P<publisher>{_PUB_WORD}(?:\s+(?:{_PUB_WORD}|of|the|and|&)){{0,5}})"
-_AGENCY = r"Reuters|AP|AFP|Bloomberg|UPI|dpa|DPA|AFX|IANS|PTI|ANI|Xinhua|TASS|Kyodo|EFE|ANSA|CNN"
+_AGENCY = (
+    r"Reuters|AP|AFP|Bloomberg|UPI|dpa|DPA|AFX|IANS|PTI|ANI|Xinhua|TASS|Kyodo|EFE|ANSA|CNN|JTA|AAP|"
+    r"Yonhap|KCNA|CBS News|NBC News|ABC News|BBC|The Associated Press|Associated Press"
+)
+_PHOTO_AGENCY = (
+    r"Getty Images|Getty|Reuters|AP Photo|AP|AFP|EPA|Shutterstock|Alamy|MCT|TNS|WENN|Corbis|Rex Features|"
+    r"Flickr|iStock(?:photo)?|Facebook|Twitter|Instagram|YouTube"
+)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
 # Words that make a short "Label: value" line a source credit; typos within one edit are tolerated.
@@ -81,6 +88,8 @@ class Rule:
     flags: int = 0
     #: how sure a match is (0 to 1), shown by ``syndicate inspect --explain``; a fuzzy keyword costs 0.1
     confidence: float = 0.9
+    #: a header of a link list ("MORE STORIES", "Related"): the title-like lines after it go too
+    opens_list: bool = False
 
     def regex(self, pattern: re.Pattern[str] | str | None = None) -> re.Pattern[str]:
         """``pattern`` (default: the rule's own) compiled."""
@@ -113,9 +122,21 @@ def _rule(
     keywords: tuple[str, ...] = (),
     bio: bool = False,
     confidence: float = 0.9,
+    opens_list: bool = False,
 ) -> Rule:
     return Rule(
-        name, kind, pattern, frozenset(where), max_words, prefix, extract, keywords, bio, flags, confidence
+        name,
+        kind,
+        pattern,
+        frozenset(where),
+        max_words,
+        prefix,
+        extract,
+        keywords,
+        bio,
+        flags,
+        confidence,
+        opens_list,
     )
 
 
@@ -130,16 +151,31 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "source-line",
         "source",
-        r"^\W{0,3}(?P<label>[^\W\d_]{3,9})\s*[:：]\s*(?P<source>[^\n]{2,100}?)\W{0,2}$",
+        r"^\W{0,3}(?P<label>[^\W\d_]{3,9})\s*[:：]\s*(?P<source>https?://\S{2,300}?|[^\n]{2,100}?)\W{0,2}$",
         _ANY,
         max_words=10,
         keywords=SOURCE_KEYWORDS,
     ),
     _rule("source-link", "source", r"^(?:Source|Original) (?:link|article)\W*$", _TAIL, flags=re.I),
     _rule(
+        "hat-tip-explicit",
+        "source",
+        r"^[(\[]?(?:h/t|hat tip(?: to)?)\s*:?\s+(?P<source>[^()\[\]]{2,60}?)[)\]]?\.?$",
+        _ANY,
+        flags=re.I,
+        max_words=10,
+    ),
+    _rule(
+        "source-handle",
+        "source",
+        r"^\W{0,3}Sources?\s+(?P<source>@\w{2,30})\W{0,2}$",
+        _ANY,
+        max_words=3,
+    ),
+    _rule(
         "hat-tip",
         "source",
-        r"^[(\[]?(?:h/t|hat tip(?: to)?|via)\s+(?P<source>[^()\[\]]{2,60}?)[)\]]?\.?$",
+        r"^[(\[]?(?:h/t|hat tip(?: to)?|via)\s*:?\s+(?P<source>[^()\[\]]{2,60}?)[)\]]?\.?$",
         _TAIL,
         flags=re.I,
         max_words=8,
@@ -231,8 +267,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "bio-third-person",
         "author_bio",
-        rf"^(?:About the author\W*)?(?P<author>{NAME}) (?:is|was|has been|works as) (?:a|an|the)\b"
-        rf"[^.]{{0,120}}\b{_ROLE}",
+        rf"^[-–—]?\s*(?:About the author\W*)?(?P<author>{NAME}) "
+        rf"(?:(?:is|was|has been|works as) (?:a|an|the)\b[^.]{{0,120}}\b{_ROLE}|"
+        r"(?:writes|reports|blogs) (?:for|about|on|regularly)\b|writes \S+['’]s?\b)",
         _TAIL,
         max_words=120,
         bio=True,
@@ -245,7 +282,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "byline",
         "byline",
-        rf"^By\s+(?P<author>{_NAMES})(?:\s*(?:[|,]|[–—-]\s)\s*(?P<date>[^|]{{4,40}}))?\.?$",
+        rf"^(?i:by):?\s+(?P<author>{_NAMES})(?:\s*(?:[|,]|[–—-]\s)\s*(?P<date>[^|]{{4,40}}))?\.?$",
         _HEAD,
         max_words=16,
     ),
@@ -270,17 +307,33 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "dateline",
         "dateline",
-        r"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
+        r"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}"
         rf"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,\s+(?i:{_MONTH})\s+\d{{1,2}})?)\s*"
-        rf"(?:\((?P<source>{_AGENCY})\))?|\((?P<agency>{_AGENCY})\))\s*[-–—]{{1,2}}\s+(?=\S)",
+        r"(?:\((?P<source>[A-Z][\w.&/' -]{0,30}?)\))?"
+        rf"|[A-Z][\w.'’ -]{{1,40}}?(?:\s*\([^()]{{1,30}}\))?\s*\((?P<wire>{_AGENCY})\)"
+        rf"|\((?P<agency>{_AGENCY})\))\s*(?:[-–—]{{1,2}}\s+|[–—]{{1,2}}(?=[A-Z\"“]))(?=\S)",
         _HEAD,
         prefix=True,
     ),
     # --- calls, credits, notices -----------------------------------------------------------------
     _rule(
+        "related-header",
+        "read_also",
+        r"^\W{0,3}(?:More(?: (?:stories|news|headlines|from [\w .&'’-]{1,40}|on this|in [\w ]{1,30}))?|"
+        r"(?-i:MORE [A-Z][A-Z ]{2,40})|"
+        r"Related(?: (?:articles?|stories|coverage|content|reading|links?|posts?))?|"
+        r"Recommended(?: for you)?|You (?:may|might) also like|Most (?:popular|read)|Trending(?: now)?|"
+        r"Top stories|(?:Read|See) more|Also on [\w .]{1,30}|Complete coverage)\W{0,3}$",
+        ("body", "tail"),
+        flags=re.I,
+        max_words=8,
+        opens_list=True,
+    ),
+    _rule(
         "read-also",
         "read_also",
-        r"^(?:Read (?:also|more|next|this|the full (?:story|article))|See also|Also read|More on this|"
+        r"^[-–—]?\s*(?:Read (?:also|more|next|this|the full (?:story|article))|See (?:also|more at)|"
+        r"Also read|More on this|Continue reading|"
         r"Related(?: (?:articles?|stories|coverage|content|reading|links?))?|Recommended|"
         r"Watch|WATCH|Listen)\s*(?:[:>»|\-–—]|$)",
         _ANY,
@@ -288,10 +341,28 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=30,
     ),
     _rule(
+        "read-more-link",
+        "read_also",
+        r"^\W{0,3}(?:Read|See|Watch) (?:more|the (?:full|whole) (?:story|article|video))"
+        r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
+        ("body", "tail"),
+        flags=re.I,
+        max_words=20,
+    ),
+    _rule(
+        "author-credit",
+        "author_bio",
+        rf"^[-–—]?\s*(?P<author>{NAME}) (?:writes|reports|blogs) (?:for|at) {_PUBLISHER}\W*$",
+        _EDGES,
+        max_words=16,
+        bio=True,
+    ),
+    _rule(
         "call-to-action",
         "call_to_action",
-        r"^(?:Please\s+)?(?:Share (?:this|on|the)\b|Follow (?:us|me|@|\w+ on (?:Twitter|X|Facebook|"
-        r"Instagram))|Subscribe\b|Sign up\b|Like us on|Click here\b|Join (?:us|our)\b|Don'?t miss\b|"
+        r"^\W{0,8}(?:Please\s+)?(?:Share (?:this|on|the)\b|Follow (?:us|me|@)|Scroll down for\b|"
+        r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on (?:Twitter|X|Facebook|Instagram)\b|"
+        r"Subscribe\b|Sign up\b|Like us on|Click here\b|Join (?:us|our)\b|Don'?t miss\b|"
         r"Download (?:our|the) app|Get (?:our|the) (?:newsletter|app)|Support (?:our|independent) journalism|"
         r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment)",
         _ANY,
@@ -310,14 +381,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "agency-photo-credit",
         "photo_credit",
-        r"^.{0,80}/\s*(?:Getty Images|Reuters|AP Photo|AFP|EPA|Shutterstock|Alamy)[)\]]?\.?$",
+        rf"^(?:.{{0,80}}/\s*(?:{_PHOTO_AGENCY})|[(\[](?:{_PHOTO_AGENCY})[)\]]|.{{0,60}}©\s*(?:{_PHOTO_AGENCY})"
+        r"|(?P<dup>[A-Z][\w.-]+)/(?P=dup))[)\]]?\.?$",
         _ANY,
         max_words=15,
     ),
     _rule(
         "copyright",
         "copyright",
-        r"^(?:©|\(c\)\s|Copyright\b|All rights reserved)",
+        r"^\W{0,3}(?:©|\(c\)\s|Copyright\b|All rights reserved|TM and ©)",
         _EDGES,
         flags=re.I,
         max_words=40,
@@ -340,7 +412,56 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         flags=re.I,
         max_words=40,
     ),
+    _rule(
+        "contributed-to-report",
+        "sign_off",
+        r"^.{3,200}?\b(?:contributed|reported)(?: reporting)? (?:to )?(?:this|the) (?:report|story|article)"
+        r"(?: from [^.]{2,80})?\.?$",
+        _TAIL,
+        max_words=45,
+    ),
     _rule("wire-sign-off", "sign_off", rf"^[-–—\s]*\(?(?:Reuter|{_AGENCY})\)?[-–—\s]*$", _TAIL),
+    _rule(
+        "date-line",
+        "published_line",
+        r"^(?P<date>(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
+        rf"(?:\d{{1,2}}\s+(?i:{_MONTH})\s+\d{{4}}|(?i:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}|"
+        r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})"
+        r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?)$",
+        _EDGES,
+        max_words=8,
+    ),
+    _rule(
+        "developing",
+        "other",
+        r"^\W{0,3}(?:(?:This|The) (?:is a )?(?:story|post|article|report) (?:is )?(?:still )?"
+        r"(?:developing|breaking|being updated)|(?:Story )?developing\W*$|"
+        r"(?:More|Updates?) to (?:come|follow)|"
+        r"Check back (?:later |soon )?for|Stay tuned)",
+        _ANY,
+        flags=re.I,
+        max_words=30,
+    ),
+    _rule(
+        "page-junk",
+        "other",
+        r"^(?:Advertisement|Continue reading the main story|\d+ comments?|Comments?|"
+        r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
+        r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
+        r"[-–—_*=~•·\s]{2,}|"
+        r"\+\d{1,3}|\d{1,2}:\d{2}|Previous|Next|Please enable JavaScript.*|(?:Poll|Video) loading\b.*|"
+        r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next))$",
+        _ANY,
+        flags=re.I,
+        max_words=40,
+    ),
+    _rule(
+        "markup-junk",
+        "other",
+        r"^(?:[\w.$]+\((?:function\b|['\"]).*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*)$",
+        ("body", "tail"),
+        max_words=60,
+    ),
     _rule(
         "tags-line",
         "tags",
@@ -369,10 +490,11 @@ def match_rule(rule: Rule, text: str, where: Where, words: int | None = None) ->
     if rule.keywords:
         label = (m.group("label") or "").lower()
         limit = 1 if len(label) >= 5 else 0
-        distance = min(edit_distance(label, k) for k in rule.keywords if len(k) >= 5 or len(label) < 5)
-        if distance > limit and label not in rule.keywords:
-            return None
-        confidence -= 0.1 * (label not in rule.keywords)
+        if label not in rule.keywords:
+            near = (k for k in rule.keywords if len(k) >= 5 and abs(len(k) - len(label)) <= limit)
+            if not any(edit_distance(label, k) <= limit for k in near):
+                return None
+            confidence -= 0.1
     return Match(rule, text, _fields(rule, m, text), round(confidence, 2))
 
 
@@ -395,8 +517,8 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
             groups.append(extra.groupdict())
     for groupdict in groups:
         for key, value in groupdict.items():
-            if value and key not in ("label", "place") and key not in found:
-                found["source" if key == "agency" else key] = value.strip(" \t.,;:-–—")
+            if value and key not in ("label", "place", "dup") and key not in found:
+                found["source" if key in ("agency", "wire") else key] = value.strip(" \t.,;:-–—")
     if rule.bio:
         found["bio"] = text
     return found

@@ -36,7 +36,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(clean_text(text).split())
 
 
 def _key(text: str | None) -> str:

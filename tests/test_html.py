@@ -14,7 +14,7 @@ import syndicate
 from .conftest import GOLDEN, SEED, check_golden, java, sample_paths
 
 HOSTILE = """\
-<script>alert("x")</script> & friends
+Breaking: <script>alert("x")</script> & friends
 
 A paragraph with <b>tags</b>, an <img src="file:///etc/passwd"> and a </script> closing tag.
 
@@ -80,7 +80,7 @@ def test_everything_is_escaped() -> None:
     assert b"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in data
     ld = page.find("script", type="application/ld+json").string
     assert "</script>" not in ld and "<" not in ld
-    assert json.loads(ld)["headline"] == '<script>alert("x")</script> & friends'
+    assert json.loads(ld)["headline"] == 'Breaking: <script>alert("x")</script> & friends'
 
 
 def test_fragment_option() -> None:

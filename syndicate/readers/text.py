@@ -40,7 +40,10 @@ __all__ = ["TextReader", "read_text"]
 log = logging.getLogger("syndicate")
 
 _HEAD_WINDOW = 4  # segments looked at for a title, byline and dates
-_HEADLINE_MAX_WORDS = 25
+_TAIL_REACH = 6  # segments before the closing run of boilerplate where tail rules still apply
+_STRAY_WORDS = 40  # ... to lines of at most this many words
+_LIST_ITEM_WORDS = 16  # a link-list item after a "MORE STORIES" header is at most this long
+_HEADLINE_MAX_WORDS = 12
 _HEADLINE_MAX_CHARS = 200
 _SUBHEAD_MAX_WORDS = 14
 _SUBHEAD_MAX_CHARS = 120
@@ -89,26 +92,35 @@ def read_text(
         removed[index] = match
         index -= 1
     end = index + 1  # segments[:end] is the article proper
+    # Credit lines that a stray line (an ad, a related link) cut off from that run, among the last few
+    # segments of the second half: tail rules apply there too, to short lines, one at a time.
+    for index in range(max(len(segments) // 2, end - _TAIL_REACH, 1), end):
+        match = first_match(rules, segments[index].text, "tail", _STRAY_WORDS)
+        if match is not None:
+            removed[index] = match
 
     # Head: byline and date lines, the headline, then a dateline on the first paragraph.
     start = 0
     title_index: int | None = None
     lead_prefix: Match | None = None
+    lead_index: int | None = None
     for index in range(min(_HEAD_WINDOW, end)):
         seg = segments[index]
         match = first_match(rules, seg.text, "head", limits["head"])
         if match is not None:
             removed[index] = match
-            start = index + 1
+            start = index + 1 if lead_index is None else start
             continue
+        if lead_index is not None:
+            continue  # past the lead, only whole head lines (a date, a credit) are taken out
         if title_index is None and _is_headline(seg, index, segments[:end]):
             title_index, start = index, index + 1
             continue
+        lead_index = index
         for rule in rules:
             lead_prefix = match_prefix(rule, seg.text)
             if lead_prefix is not None:
                 break
-        break
     if title_index is not None:
         found.title = segments[title_index].text
         level = segments[title_index].level
@@ -121,21 +133,22 @@ def read_text(
             if match is not None:
                 removed[index] = match
 
+    _remove_link_lists(segments, removed)
     kept = [(i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index]
     if not kept:
         # Everything after the head looked like boilerplate: when unsure, keep text in the body.
         removed = {i: m for i, m in removed.items() if i < start}
         kept = [(i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index]
-    if lead_prefix is not None and kept:
-        first_i, first_seg = kept[0]
-        rest = first_seg.text[len(lead_prefix.text) :].lstrip(" -–—")
-        kept[0] = (first_i, Segment(rest, first_seg.line, first_seg.level))
-        removed[-1] = lead_prefix
+    for position, (i, seg) in enumerate(kept):
+        if lead_prefix is not None and i == lead_index:
+            rest = seg.text[len(lead_prefix.text) :].lstrip(" -–—")
+            kept[position] = (i, Segment(rest, seg.line, seg.level))
+            removed[-1] = lead_prefix
     blocks = _blocks([seg for _, seg in kept])
     if not blocks:
         raise ReadError("contains no article body once boilerplate is removed")
 
-    order = sorted(removed, key=lambda i: i if i >= 0 else start - 0.5)
+    order = sorted(removed, key=lambda i: i if i >= 0 else (lead_index or 0) - 0.5)
     records = [removed[i] for i in order]
     _fill(found, sorted(records, key=lambda m: m.rule.where != frozenset({"tail"})))
     if found.title is None:
@@ -151,6 +164,19 @@ def read_text(
         removed=tuple(Removed(m.rule.kind, m.text, m.rule.name, m.confidence) for m in records),
         provenance=tuple(found.evidence.values()),
     )
+
+
+def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match]) -> None:
+    """After a link-list header ("MORE STORIES", "Related"), title-like lines are links: remove them."""
+    for index in sorted(i for i, m in removed.items() if i >= 0 and m.rule.opens_list):
+        header = removed[index]
+        following = index + 1
+        while following < len(segments) and following not in removed:
+            text = segments[following].text
+            if len(text.split()) > _LIST_ITEM_WORDS or (_ends_like_sentence(text) and not text.endswith("!")):
+                break
+            removed[following] = Match(header.rule, text, {}, round(header.confidence - 0.15, 2))
+            following += 1
 
 
 def _ends_like_sentence(text: str) -> bool:
