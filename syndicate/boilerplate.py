@@ -314,6 +314,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         rf"|\((?P<agency>{_AGENCY})\))\s*(?:[-–—]{{1,2}}\s+|[–—]{{1,2}}(?=[A-Z\"“]))(?=\S)",
         _HEAD,
         prefix=True,
+        confidence=0.75,  # an agency in a dateline credits the wire, weaker than a source line
     ),
     # --- calls, credits, notices -----------------------------------------------------------------
     _rule(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import syndicate
@@ -69,6 +69,7 @@ def test_nothing_is_silently_lost(lines: list[str]) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(LINES)
+@example(["Source: Example Wire"] * 3 + ["K", "BERLIN (Reuters) - The start."])  # source line vs dateline
 def test_markdown_rendering_parses_to_the_same_body(lines: list[str]) -> None:
     try:
         article = syndicate.parse("\n".join(lines))

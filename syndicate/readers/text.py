@@ -150,7 +150,8 @@ def read_text(
 
     order = sorted(removed, key=lambda i: i if i >= 0 else (lead_index or 0) - 0.5)
     records = [removed[i] for i in order]
-    _fill(found, sorted(records, key=lambda m: m.rule.where != frozenset({"tail"})))
+    # The surest evidence fills a field first; among equals, the closing credits, then input order.
+    _fill(found, sorted(records, key=lambda m: (-m.confidence, m.rule.where != frozenset({"tail"}))))
     if found.title is None:
         found.title, found.title_inferred = _infer_title(blocks), True
         found.because("title", "lead-sentence", 0.4, found.title)
