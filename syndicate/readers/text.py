@@ -104,13 +104,17 @@ def read_text(
     title_index: int | None = None
     lead_prefix: Match | None = None
     lead_index: int | None = None
-    for index in range(min(_HEAD_WINDOW, end)):
+    looked = 0  # segments of the head that stay (head lines taken out do not use up the window)
+    for index in range(end):
         seg = segments[index]
         match = first_match(rules, seg.text, "head", limits["head"])
         if match is not None:
             removed[index] = match
             start = index + 1 if lead_index is None else start
             continue
+        looked += 1
+        if looked > _HEAD_WINDOW:
+            break
         if lead_index is not None:
             continue  # past the lead, only whole head lines (a date, a credit) are taken out
         if title_index is None and _is_headline(seg, index, segments[:end]):
