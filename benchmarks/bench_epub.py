@@ -95,6 +95,11 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args()
     missed: list[str] = []
+    # An installed package has bytecode (pip compiles it); an editable checkout under
+    # PYTHONDONTWRITEBYTECODE=1 would recompile every module on every run, so compile it once here.
+    import compileall
+
+    compileall.compile_dir(str(Path(syndicate.__file__).parent), quiet=1)
 
     article = syndicate.load(SEED)
     syndicate.render(article, "epub")  # warm: imports, templates

@@ -309,10 +309,20 @@ def _flag_options(args: argparse.Namespace) -> dict[str, Any]:
     return options
 
 
-def _warm(modules: Sequence[str]) -> None:
-    """Process-pool initializer: import each writer's heavy dependency once per worker."""
-    for module in modules:
-        importlib.import_module(module)
+def _warm(names: Sequence[str]) -> None:
+    """Process-pool initializer: each writer loads its heavy dependency once per worker.
+
+    A writer may define ``prepare()`` for that (the pdf writer imports WeasyPrint its own faster way);
+    otherwise the modules it ``requires`` are imported.
+    """
+    for name in names:
+        writer = registry.get_writer(name)
+        prepare = getattr(writer, "prepare", None)
+        if callable(prepare):
+            prepare()
+        else:
+            for module in writer.requires:
+                importlib.import_module(module)
 
 
 def _render_all(tasks: list[_Task], jobs: int) -> list[bytes]:
@@ -321,9 +331,9 @@ def _render_all(tasks: list[_Task], jobs: int) -> list[bytes]:
         return [api.render(obj, fmt, **opts) for _, _, obj, fmt, opts in tasks]
     from concurrent.futures import ProcessPoolExecutor
 
-    modules = sorted({m for t in slow for m in registry.get_writer(t[3]).requires})
+    names = sorted({t[3] for t in slow})
     results: dict[int, bytes] = {}
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(modules,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(names,)) as pool:
         futures = {
             i: pool.submit(api.render, obj, fmt, **opts)
             for i, (_, _, obj, fmt, opts) in enumerate(tasks)

@@ -531,3 +531,23 @@ def test_collection_object_is_accepted_by_the_api() -> None:
     article = syndicate.parse("A title\n\nOne paragraph of text.")
     data = syndicate.render(Collection(title="One", articles=(article,)), "pdf")
     assert data.startswith(b"%PDF-")
+
+
+def test_weasyprint_loads_with_the_linker_cache_and_falls_back() -> None:
+    """The fast import answers library probes from ldconfig, restores ctypes, and retries without it."""
+    code = (
+        "import ctypes.util, sys\n"
+        "from syndicate.formats import pdf\n"
+        "original = ctypes.util.find_library\n"
+        "if sys.argv[1] == 'broken':\n"
+        "    pdf._linker_cache = lambda: {'pango-1.0': '/nonexistent/libpango.so'}\n"
+        "module = pdf.load_weasyprint()\n"
+        "assert module.__name__ == 'weasyprint' and module.HTML\n"
+        "assert ctypes.util.find_library is original\n"
+        "print('ok')\n"
+    )
+    for mode in ("cache", "broken"):
+        result = subprocess.run(
+            [sys.executable, "-c", code, mode], capture_output=True, text=True, timeout=120, check=False
+        )
+        assert result.stdout.strip() == "ok", result.stderr[-2000:]

@@ -27,7 +27,7 @@ from markupsafe import Markup
 from ..errors import OptionsError, WriteError
 from ..model import Article, Author, Collection, Feed, Heading
 from ..normalize import source_date_epoch
-from .html import _RTL, environment, render_article, stylesheet
+from .html import _RTL, fill, render_article, stylesheet
 
 __all__ = ["FALLBACK_EPOCH", "EPUBWriter", "book_identifier", "sniff_image"]
 
@@ -246,22 +246,31 @@ def _svg_cover(title: str, authors: Sequence[Author], publisher: str | None, lan
     title_y = 150 + size
     rule_y = title_y + leading * (len(title_lines) - 1) + 50
     label = " — ".join(part for part in (title, credit, publisher) if part)
-    svg = (
-        environment()
-        .get_template("cover.svg.j2")
-        .render(
-            lang=lang,
-            rtl=_direction(lang) is not None,
-            label=label,
-            title_lines=title_lines,
-            title_size=size,
-            title_y=title_y,
-            title_leading=leading,
-            rule_y=rule_y,
-            author_lines=author_lines,
-            author_y=rule_y + 60,
-            publisher=wrap(publisher, 36, 1)[0] if publisher and publisher.strip() else None,
+    # The cover's text lines, laid out here; templates/cover.svg is the fixed frame around them.
+    lines = [
+        Markup('<text x="300" y="{}" font-size="{}" font-weight="bold">{}</text>').format(
+            title_y + i * leading, size, line
         )
+        for i, line in enumerate(title_lines)
+    ]
+    if author_lines:
+        lines.append(Markup('<rect x="240" y="{}" width="120" height="3" fill="#000000"/>').format(rule_y))
+        lines += [
+            Markup('<text x="300" y="{}" font-size="30">{}</text>').format(rule_y + 60 + i * 40, line)
+            for i, line in enumerate(author_lines)
+        ]
+    if publisher and publisher.strip():
+        lines.append(
+            Markup('<text x="300" y="820" font-size="24" font-style="italic">{}</text>').format(
+                wrap(publisher, 36, 1)[0]
+            )
+        )
+    svg = fill(
+        "cover.svg",
+        lang=lang,
+        label=label,
+        direction=Markup(' direction="rtl"') if _direction(lang) is not None else "",
+        lines=Markup("").join(Markup("\n") + line for line in lines),
     )
     return _Cover(_clean(svg).encode("utf-8"), "image/svg+xml", "cover.svg")
 
@@ -309,26 +318,32 @@ def _chapter(article: Article, index: int) -> _Chapter:
         (lvl, f"h-{i + 1}", text) for i, (lvl, text) in enumerate(zip(levels, texts, strict=True))
     )
     meta = article.meta
-    page = (
-        environment()
-        .get_template("epub-chapter.xhtml.j2")
-        .render(
-            lang=meta.language,
-            dir=_direction(meta.language),
-            title=meta.title,
-            css=_CSS,
-            heading_id="h-0",
-            article=Markup(markup),
-        )
+    page = fill(
+        "epub-chapter.xhtml",
+        lang=meta.language,
+        dir=_dir_attribute(meta.language),
+        title=meta.title,
+        css=_CSS,
+        heading_id="h-0",
+        article=Markup(markup),
     )
     return _Chapter(article, uid, f"{uid}.xhtml", _clean(page).encode("utf-8"), headings)
 
 
+def _dir_attribute(lang: str) -> Markup | str:
+    direction = _direction(lang)
+    return Markup(' dir="{}"').format(direction) if direction else ""
+
+
 def _cover_page(cover: _Cover, title: str, alt: str, lang: str) -> bytes:
-    page = (
-        environment()
-        .get_template("epub-cover.xhtml.j2")
-        .render(lang=lang, dir=_direction(lang), title=title, css=_CSS, image=cover.file_name, alt=alt)
+    page = fill(
+        "epub-cover.xhtml",
+        lang=lang,
+        dir=_dir_attribute(lang),
+        title=title,
+        css=_CSS,
+        image=cover.file_name,
+        alt=alt,
     )
     return _clean(page).encode("utf-8")
 

@@ -24,13 +24,15 @@ import logging
 import mimetypes
 import os
 import re
+import sys
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, cast
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -84,8 +86,62 @@ _NOT_VARIANTS = frozenset({"debug"})
 _NEEDS_DATE = frozenset({"pdf/x-4", "pdf/x-5g"})
 
 
+def load_weasyprint() -> ModuleType:
+    """Import WeasyPrint once, answering its shared-library probes from one ``ldconfig -p`` listing.
+
+    On import WeasyPrint (through cffi) asks :func:`ctypes.util.find_library` for about twenty library
+    names (Windows and macOS spellings included); each name ctypes cannot find directly costs a
+    ``gcc``/``ld`` run of ~10 ms, about half of WeasyPrint's import time (Kozea/WeasyPrint#1125). During
+    this import only, names are answered from the linker cache; if the import then fails (a library
+    outside the cache), it is retried with ctypes' own lookup, so nothing that works without this
+    breaks with it.
+    """
+    if "weasyprint" in sys.modules:
+        return sys.modules["weasyprint"]
+    import ctypes.util
+
+    original = ctypes.util.find_library
+    known = _linker_cache()
+    if known:
+        ctypes.util.find_library = lambda name: known.get(name)
+        try:
+            import weasyprint
+
+            return cast(ModuleType, weasyprint)
+        except OSError:
+            for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+                del sys.modules[name]
+        finally:
+            ctypes.util.find_library = original
+    import weasyprint
+
+    return cast(ModuleType, weasyprint)
+
+
+def _linker_cache() -> dict[str, str]:
+    """``{"pango-1.0": "libpango-1.0.so.0", ...}`` from ``ldconfig -p``; empty where there is none."""
+    import subprocess
+
+    for ldconfig in ("/sbin/ldconfig", "/usr/sbin/ldconfig"):
+        try:
+            listing = subprocess.run(
+                [ldconfig, "-p"], capture_output=True, text=True, timeout=10, check=True
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            continue
+        known: dict[str, str] = {}
+        for line in listing.splitlines()[1:]:
+            soname = line.strip().split(" ", 1)[0]
+            match = re.match(r"lib(.+?)\.so(?:\.\d+)*$", soname)
+            if match:
+                known.setdefault(match.group(1), soname)
+        return known
+    return {}
+
+
 def variants() -> list[str]:
     """The ``variant`` values this WeasyPrint supports, plus ``none`` (a plain tagged PDF)."""
+    load_weasyprint()
     from weasyprint.pdf import VARIANTS
 
     return [*sorted(set(VARIANTS) - _NOT_VARIANTS), "none"]
@@ -127,6 +183,7 @@ def asset_path(url: str) -> Path | None:
 @cache
 def _fetcher_class() -> type[URLFetcher]:
     """Built on first use, because the base class lives in WeasyPrint (a heavy import)."""
+    load_weasyprint()
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class AssetFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
@@ -281,8 +338,7 @@ def html_to_pdf(
     Relative URLs resolve inside syndicate's templates folder; whatever they or absolute URLs point
     at outside syndicate's assets is refused. ``fetcher`` lets a caller inspect ``.refused``.
     """
-    import weasyprint
-
+    weasyprint = load_weasyprint()
     base = _asset_roots()[0].as_uri() + "/"
     document = weasyprint.HTML(
         string=html, base_url=base, url_fetcher=fetcher or safe_fetcher(), media_type="print"
@@ -310,6 +366,10 @@ class PDFWriter:
     requires: ClassVar[tuple[str, ...]] = ("weasyprint",)
     description: ClassVar[str] = "tagged, print-ready PDF (WeasyPrint); bundles an anthology"
     options: ClassVar[Mapping[str, Any]] = {"page_size": "A4", "variant": DEFAULT_VARIANT}
+
+    def prepare(self) -> None:
+        """Load WeasyPrint now (process-pool workers call this once, before any article)."""
+        load_weasyprint()
 
     def write(self, obj: Article | Collection | Feed, options: Mapping[str, Any]) -> bytes:
         if isinstance(obj, Feed):
