@@ -6,6 +6,7 @@ is assembled from what a reader found plus what the caller said, so every reader
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import os
@@ -25,6 +26,7 @@ __all__ = [
     "Found",
     "build_metadata",
     "detect_language",
+    "override_metadata",
     "parse_date",
     "slugify",
     "source_date_epoch",
@@ -286,6 +288,26 @@ def apply_overrides(found: Found, overrides: Mapping[str, Any]) -> None:
             setattr(found, key, _date(key, value))
         elif key == "tags":
             found.tags = _as_list(value)
+
+
+def override_metadata(meta: Metadata, overrides: Mapping[str, Any]) -> tuple[Metadata, dict[str, Evidence]]:
+    """``meta`` with the caller's overrides applied (nothing re-derived), and the evidence for them."""
+    shared = [f.name for f in dataclasses.fields(Found) if f.name in Metadata.__dataclass_fields__]
+    values: dict[str, Any] = {name: getattr(meta, name) for name in shared}
+    lists: dict[str, Any] = {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
+    found = Found(**lists)
+    apply_overrides(found, overrides)
+    changed: dict[str, Any] = {name: getattr(found, name) for name in shared}
+    changed = {k: tuple(v) if isinstance(v, list) else v for k, v in changed.items()}
+    changed["title"] = changed["title"] or meta.title
+    changed["language"] = changed["language"] or meta.language
+    changed["summary"] = changed["summary"] or ""
+    if changed["title"] != meta.title:
+        changed["title_inferred"] = False
+    updated = dataclasses.replace(
+        meta, **changed, id=str(overrides.get("id", meta.id)), slug=str(overrides.get("slug", meta.slug))
+    )
+    return updated, found.evidence
 
 
 def build_metadata(

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from ..errors import ReadError
 from ..model import Article
-from ..normalize import Found, apply_overrides
+from ..normalize import override_metadata
 
 __all__ = ["JSONReader"]
 
@@ -34,37 +34,6 @@ class JSONReader:
         overrides = options.get("overrides") or {}
         if not overrides:
             return article
-        meta = article.meta
-        found = Found(
-            title=meta.title,
-            subtitle=meta.subtitle,
-            authors=list(meta.authors),
-            publisher=meta.publisher,
-            source=meta.source,
-            original=meta.original,
-            published=meta.published,
-            updated=meta.updated,
-            tags=list(meta.tags),
-            canonical_url=meta.canonical_url,
-            language=meta.language,
-            summary=meta.summary,
-        )
-        apply_overrides(found, overrides)
-        new_meta = replace(
-            meta,
-            title=found.title or meta.title,
-            subtitle=found.subtitle,
-            authors=tuple(found.authors),
-            publisher=found.publisher,
-            source=found.source,
-            original=found.original,
-            published=found.published,
-            updated=found.updated,
-            tags=tuple(found.tags),
-            canonical_url=found.canonical_url,
-            language=found.language or meta.language,
-            summary=found.summary or "",
-            id=str(overrides.get("id", meta.id)),
-            slug=str(overrides.get("slug", meta.slug)),
-        )
-        return replace(article, meta=new_meta)
+        meta, evidence = override_metadata(article.meta, overrides)
+        provenance = {e.field: e for e in article.provenance} | evidence
+        return replace(article, meta=meta, provenance=tuple(provenance.values()))
