@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["DEFAULT_RULES", "Match", "Rule", "edit_distance"]
+__all__ = ["DEFAULT_RULES", "Match", "Rule", "edit_distance", "rules_from_toml"]
 
 Where = Literal["head", "tail", "body"]
 
@@ -544,3 +544,65 @@ def first_match(rules: Sequence[Rule], text: str, where: Where, limit: int | Non
         if found is not None:
             return found
     return None
+
+
+_RULE_KEYS = {
+    "name", "kind", "pattern", "where", "max_words", "prefix", "extract", "keywords", "bio",
+    "ignore_case", "confidence", "opens_list",
+}  # fmt: skip
+
+
+def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
+    """User rules from TOML: an array of ``[[rule]]`` tables (see docs/parsing.md).
+
+    Every problem is a :class:`~syndicate.errors.OptionsError` naming ``origin`` and the rule.
+    """
+    import tomllib
+
+    from .errors import OptionsError
+    from .model import REMOVED_KINDS
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise OptionsError(f"{origin}: not valid TOML: {exc}") from None
+    tables = data.get("rule", [])
+    if not isinstance(tables, list) or not tables:
+        raise OptionsError(f"{origin}: expected one or more [[rule]] tables")
+    rules = []
+    for number, table in enumerate(tables, 1):
+        label = f"{origin}: rule {table.get('name') or number}"
+        unknown = sorted(set(table) - _RULE_KEYS)
+        if unknown:
+            raise OptionsError(f"{label}: unknown key(s) {', '.join(unknown)}")
+        for key in ("name", "kind", "pattern"):
+            if not isinstance(table.get(key), str) or not table[key]:
+                raise OptionsError(f"{label}: '{key}' must be a non-empty string")
+        if table["kind"] not in REMOVED_KINDS:
+            raise OptionsError(f"{label}: kind must be one of {', '.join(sorted(REMOVED_KINDS))}")
+        where = table.get("where", ["tail"])
+        if not isinstance(where, list) or not where or not set(where) <= {"head", "tail", "body"}:
+            raise OptionsError(f"{label}: 'where' must list some of head, tail, body")
+        flags = re.IGNORECASE if table.get("ignore_case", False) else 0
+        try:
+            for source in (table["pattern"], *table.get("extract", ())):
+                re.compile(source, flags)
+        except re.error as exc:
+            raise OptionsError(f"{label}: bad regular expression: {exc}") from None
+        rules.append(
+            _rule(
+                table["name"],
+                table["kind"],
+                table["pattern"],
+                where,
+                flags=flags,
+                max_words=int(table.get("max_words", 60)),
+                prefix=bool(table.get("prefix", False)),
+                extract=tuple(table.get("extract", ())),
+                keywords=tuple(table.get("keywords", ())),
+                bio=bool(table.get("bio", False)),
+                confidence=float(table.get("confidence", 0.9)),
+                opens_list=bool(table.get("opens_list", False)),
+            )
+        )
+    return tuple(rules)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextvars
 import datetime as dt
+import functools
 import importlib
 import logging
 import os
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__, api, registry
+from .boilerplate import DEFAULT_RULES, Rule, rules_from_toml
 from .errors import (
     OptionsError,
     ReadError,
@@ -117,6 +119,13 @@ def _parser() -> argparse.ArgumentParser:
         help="set a metadata field, e.g. --set title='A title' --set tags=a,b",
     )
     reading.add_argument("--encoding", help="input encoding (default: detected)")
+    reading.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE.toml",
+        help="extra boilerplate rules ([[rule]] tables; see docs/parsing.md), tried after the built-in ones",
+    )
     reading.add_argument(
         "--max-size",
         type=float,
@@ -263,20 +272,37 @@ def _expand_inputs(inputs: Sequence[str]) -> list[str]:
     return out
 
 
+@functools.cache
+def _rules_from(path: str) -> tuple[Rule, ...]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OptionsError(f"--rules {path}: cannot read: {exc}") from None
+    return rules_from_toml(text, path)
+
+
+def _rules(paths: Sequence[str]) -> tuple[Rule, ...]:
+    """The built-in rules followed by those of every ``--rules`` file."""
+    extra = [rule for path in paths for rule in _rules_from(path)]
+    return (*DEFAULT_RULES, *extra)
+
+
 def _read(item: str, args: argparse.Namespace) -> Article:
     overrides: dict[str, Any] = dict(_pairs(args.overrides, "--set"))
+    rules = _rules(args.rules)
     _current_input.set("stdin" if item == "-" else item)
     if item == "-":
         data = sys.stdin.buffer.read(int(args.max_size * 1e6) + 1)
         if len(data) > args.max_size * 1e6:
             raise ReadError(f"stdin: input is over the {args.max_size:.0f} MB limit")
         try:
-            return api.parse(data, encoding=args.encoding, **overrides)
+            return api.parse(data, encoding=args.encoding, rules=rules, **overrides)
         except (ReadError, OptionsError) as exc:
             raise type(exc)(f"stdin: {exc}") from None
     return api.load(
         item,
         encoding=args.encoding,
+        rules=rules,
         max_bytes=int(args.max_size * 1e6),
         sidecar=not args.no_sidecar,
         **overrides,

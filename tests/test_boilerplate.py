@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -64,3 +65,50 @@ def test_users_can_add_rules() -> None:
     )
     article = syndicate.parse(text, rules=(*DEFAULT_RULES, rule))
     assert [(r.kind, r.text) for r in article.removed] == [("sign_off", "-- sent from my phone")]
+
+
+RULES_TOML = """
+[[rule]]
+name = "phone-signature"
+kind = "sign_off"
+pattern = '^-- sent from my (?P<source>\\w+)$'
+where = ["tail"]
+ignore_case = true
+max_words = 8
+"""
+
+
+def test_rules_from_a_toml_file_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from syndicate.cli import main
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES_TOML, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Headline here\n\nBody text that is long enough.\n\n-- Sent from my Phone\n", encoding="utf-8"
+    )
+    assert main(["inspect", str(article), "--json", "--explain", "--rules", str(rules)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["removed"] == [{"kind": "sign_off", "text": "-- Sent from my Phone"}]
+    assert data["provenance"]["removed"][0]["rule"] == "phone-signature"
+    assert data["source"] == "Phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[[rule]]\nname='x'\nkind='gossip'\npattern='a'\n", "kind must be one of"),
+        ("[[rule]]\nname='x'\nkind='other'\npattern='(unclosed'\n", "bad regular expression"),
+        ("[[rule]]\nname='x'\nkind='other'\npattern='a'\nwhere=['middle']\n", "'where' must list"),
+        ("[[rule]]\nname='x'\nkind='other'\npattern='a'\ncolour='red'\n", "unknown key(s) colour"),
+        ("rule = 3\n", "expected one or more [[rule]] tables"),
+        ("[[rule\n", "not valid TOML"),
+    ],
+)
+def test_bad_rules_files_are_one_line_errors(text: str, message: str) -> None:
+    from syndicate.boilerplate import rules_from_toml
+    from syndicate.errors import OptionsError
+
+    with pytest.raises(OptionsError, match=re.escape(message)) as info:
+        rules_from_toml(text, "my-rules.toml")
+    assert str(info.value).startswith("my-rules.toml: ")
