@@ -48,7 +48,12 @@ _PHOTO_AGENCY = (
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
 # Words that make a short "Label: value" line a source credit; typos within one edit are tolerated.
-SOURCE_KEYWORDS = ("source", "sources", "via", "quelle", "quellen", "fuente", "fuentes", "fonte")
+SOURCE_KEYWORDS = ("source", "sources", "quelle", "quellen", "fuente", "fuentes", "fonte")
+#: Where images come from: a "Source:" line naming one of these credits a picture, not the article.
+_IMAGE_HOSTS = (
+    r"Getty(?: ?Images)?|Imgur|Giphy|Kinja-img|YouTube|Instagram|Flickr|Shutterstock|Twitter|Facebook|"
+    r"Wikimedia(?: Commons)?|Wikipedia|AP Photo|Corbis|Pinterest|Tumblr|Vine|iStock(?:photo)?"
+)
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -149,6 +154,14 @@ _URL = r"(?P<outlet_url>https?://\S+?)[.)]*(?:\s|$)"
 DEFAULT_RULES: tuple[Rule, ...] = (
     # --- attribution -----------------------------------------------------------------------------
     _rule(
+        "image-source-line",
+        "photo_credit",
+        r"^\W{0,3}(?:(?:Image|Photo|Picture)s? )?Sources?\s*[:：]\s*(?:[^/]{0,40}/\s*)?"
+        rf"(?i:{_IMAGE_HOSTS})\W*$",
+        _ANY,
+        max_words=10,
+    ),
+    _rule(
         "source-line",
         "source",
         r"^\W{0,3}(?P<label>[^\W\d_]{3,9})\s*[:：]\s*(?P<source>https?://\S{2,300}?|[^\n]{2,100}?)\W{0,2}$",
@@ -156,11 +169,27 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=10,
         keywords=SOURCE_KEYWORDS,
     ),
+    _rule(
+        "via-line",
+        "source",
+        r"^\W{0,3}(?P<label>via)\s*[:：]\s*(?P<source>https?://\S{2,300}?|[^\n]{2,100}?)\W{0,2}$",
+        _ANY,
+        flags=re.I,
+        max_words=10,
+        confidence=0.85,  # "via" names a hop on the way; a "Source:" line, where it is, wins
+    ),
+    _rule(
+        "source-caps",
+        "source",
+        r"^SOURCES?\s*[-–—]?\s+(?P<source>[A-Z][\w.&'’ ]{1,40}?)\s*[-–—]?$|^SOURCE-(?P<dashed>[^-]{2,40})-$",
+        _ANY,
+        max_words=6,
+    ),
     _rule("source-link", "source", r"^(?:Source|Original) (?:link|article)\W*$", _TAIL, flags=re.I),
     _rule(
         "hat-tip-explicit",
         "source",
-        r"^[(\[]?(?:h/t|hat tip(?: to)?)\s*:?\s+(?P<source>[^()\[\]]{2,60}?)[)\]]?\.?$",
+        r"^[(\[]?(?:h/t|hat tip(?: to)?)\s*:?\s+(?P<source>[^()\[\]|]{2,60}?)(?:\s*\|.*)?[)\]]?\.?$",
         _ANY,
         flags=re.I,
         max_words=10,
@@ -509,6 +538,10 @@ def match_prefix(rule: Rule, text: str) -> Match | None:
     return Match(rule, m.group(0).strip(), _fields(rule, m, m.group(0)), rule.confidence)
 
 
+#: Where a credit's name ends: a sentence, a second credit ("... / Photo Sources: ..."), a parenthesis.
+_SOURCE_TAIL = re.compile(r"\.\s|\s+/\s*(?:Photo|Image|Picture|Video)|\s+\(")
+
+
 def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     groups = [m.groupdict()]
@@ -519,7 +552,9 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
     for groupdict in groups:
         for key, value in groupdict.items():
             if value and key not in ("label", "place", "dup") and key not in found:
-                found["source" if key in ("agency", "wire") else key] = value.strip(" \t.,;:-–—")
+                if key in ("source", "dashed", "agency", "wire"):
+                    key, value = "source", _SOURCE_TAIL.split(value, maxsplit=1)[0]
+                found[key] = value.strip(" \t.,;:-–—")
     if rule.bio:
         found["bio"] = text
     return found
