@@ -36,7 +36,7 @@ _ROLE = (
     r"blogger|analyst|producer|photographer|commentator|novelist)"
 )
 _PUB_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
-_PUBLISHER = rf"(?P<publisher>{_PUB_WORD}(?:\s+(?:{_PUB_WORD}|of|the|and|&)){{0,5}})"
+_PUBLISHER = rf"(?:the\s+)?(?P<publisher>{_PUB_WORD}(?:(?:\s+(?:of|the|and|&|on|de))?\s+{_PUB_WORD}){{0,5}})"
 _AGENCY = (
     r"Reuters|AP|AFP|Bloomberg|UPI|dpa|DPA|AFX|IANS|PTI|ANI|Xinhua|TASS|Kyodo|EFE|ANSA|CNN|JTA|AAP|"
     r"Yonhap|KCNA|CBS News|NBC News|ABC News|BBC|The Associated Press|Associated Press"
@@ -73,6 +73,10 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+#: Patterns compiled so far, by source and flags (a plain dict: cheaper per call than re's own cache).
+_COMPILED: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One kind of boilerplate; see the module docstring."""
@@ -101,7 +105,10 @@ class Rule:
         source = self.pattern if pattern is None else pattern
         if isinstance(source, re.Pattern):
             return source
-        return re.compile(source, self.flags)
+        compiled = _COMPILED.get((source, self.flags))
+        if compiled is None:
+            compiled = _COMPILED[source, self.flags] = re.compile(source, self.flags)
+        return compiled
 
 
 @dataclass(frozen=True, slots=True)

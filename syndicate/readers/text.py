@@ -82,11 +82,12 @@ def read_text(
     found = Found()
     removed: dict[int, Match] = {}
     limits = {where: longest(rules, where) for where in ("head", "tail", "body")}
+    zone = {where: tuple(r for r in rules if where in r.where and not r.prefix) for where in limits}
 
     # Tail: the closing run of boilerplate, read backwards so the last credit wins ties.
     index = len(segments) - 1
     while index > 0:
-        match = first_match(rules, segments[index].text, "tail", limits["tail"])
+        match = first_match(zone["tail"], segments[index].text, "tail", limits["tail"])
         if match is None:
             break
         removed[index] = match
@@ -95,7 +96,7 @@ def read_text(
     # Credit lines that a stray line (an ad, a related link) cut off from that run, among the last few
     # segments of the second half: tail rules apply there too, to short lines, one at a time.
     for index in range(max(len(segments) // 2, end - _TAIL_REACH, 1), end):
-        match = first_match(rules, segments[index].text, "tail", _STRAY_WORDS)
+        match = first_match(zone["tail"], segments[index].text, "tail", _STRAY_WORDS)
         if match is not None:
             removed[index] = match
 
@@ -107,7 +108,7 @@ def read_text(
     looked = 0  # segments of the head that stay (head lines taken out do not use up the window)
     for index in range(end):
         seg = segments[index]
-        match = first_match(rules, seg.text, "head", limits["head"])
+        match = first_match(zone["head"], seg.text, "head", limits["head"])
         if match is not None:
             removed[index] = match
             start = index + 1 if lead_index is None else start
@@ -133,7 +134,7 @@ def read_text(
     # Body: whole segments that are boilerplate wherever they stand.
     for index in range(start, end):
         if index not in removed:
-            match = first_match(rules, segments[index].text, "body", limits["body"])
+            match = first_match(zone["body"], segments[index].text, "body", limits["body"])
             if match is not None:
                 removed[index] = match
 
