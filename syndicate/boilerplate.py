@@ -219,7 +219,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "image-via",
         "photo_credit",
-        r"^[(\[](?:Image|Photo|Picture|Video|Featured image)s?\s+(?:via|by|courtesy of|credit:?)\s+"
+        r"^[(\[]\s*(?:Image|Photo|Picture|Video|Featured image)s?\s+(?:via|by|courtesy of|credit:?)\s+"
         r"[^()\[\]]{2,80}[)\]]$",
         _ANY,
         flags=re.I,
@@ -369,9 +369,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "read-also",
         "read_also",
-        r"^[-–—]?\s*(?:Read (?:also|more|next|this|the full (?:story|article))|See (?:also|more at)|"
-        r"Also read|More on this|Continue reading|"
-        r"Related(?: (?:articles?|stories|coverage|content|reading|links?))?|Recommended|"
+        r"^[-–—\[(]?\s*(?:Read (?:also|more|next|this|the full (?:story|article))|See (?:also|more at)|"
+        r"Also read|More on this|Continue reading|(?-i:MORE)|"
+        r"Related(?: \w+)?|Recommended|"
         r"Watch|WATCH|Listen)\s*(?:[:>»|\-–—]|$)",
         _ANY,
         flags=re.I,
@@ -410,7 +410,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "photo-credit",
         "photo_credit",
         r"^[(\[]?(?:Photo|Image|Picture|Photograph|Illustration|Video|Featured image|Top image|"
-        r"Header image|Cover image|Credit)s?(?:\s+credits?)?\s*(?::|-|–|—|by\b|via\b|courtesy\b).{2,120}$",
+        r"Header image|Cover image|Credit)s?(?:\s+(?:credit|source)s?)?\s*"
+        r"(?::|-|–|—|by\b|via\b|courtesy\b).{2,120}$",
         _ANY,
         flags=re.I,
         max_words=25,
@@ -452,8 +453,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "contributed-to-report",
         "sign_off",
-        r"^.{3,200}?\b(?:contributed|reported)(?: reporting)? (?:to )?(?:this|the) (?:report|story|article)"
-        r"(?: from [^.]{2,80})?\.?$",
+        r"^(?:.{3,200}?\b(?:contributed|reported)(?: reporting)? (?:to )?(?:this|the) "
+        r"(?:report|story|article)(?: (?:from|in) [^.]{2,80})?|.{3,120}?\b(?:writer|reporter|correspondent)s?\b.{0,80}?"
+        r"\b(?:contributed|reported)\b.{0,80}|Contributing\s*:.{2,120}|"
+        r"[\[(]?\s*With (?:agencies|wires|AP|Reuters|AFP|files from [^\])]{2,80})\s*[\])]?|"
+        r"[^,]{2,60}, with files from .{2,80})\.?$",
         _TAIL,
         max_words=45,
     ),
@@ -471,7 +475,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "developing",
         "other",
-        r"^\W{0,3}(?:(?:This|The) (?:is a )?(?:story|post|article|report) (?:is )?(?:still )?"
+        r"^\W{0,3}(?:This is a (?:developing|breaking)(?: news)? (?:story|post|report)|"
+        r"(?:This|The) (?:is a )?(?:story|post|article|report) (?:is )?(?:still )?"
         r"(?:developing|breaking|being updated)|(?:Story )?developing\W*$|"
         r"(?:More|Updates?) to (?:come|follow)|"
         r"Check back (?:later |soon )?for|Stay tuned)",
@@ -495,7 +500,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "markup-junk",
         "other",
-        r"^(?:[\w.$]+\((?:function\b|['\"]).*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*)$",
+        r"^(?:[\w.$]+\((?:function\b|['\"]).*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*|"
+        r"@media\b.*\{.*|\.[\w-]+\s*\{[^}]*\}?)$",
         ("body", "tail"),
         max_words=60,
     ),
