@@ -454,7 +454,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "contributed-to-report",
         "sign_off",
         r"^(?:.{3,200}?\b(?:contributed|reported)(?: reporting)? (?:to )?(?:this|the) "
-        r"(?:report|story|article)(?: (?:from|in) [^.]{2,80})?|.{3,120}?\b(?:writer|reporter|correspondent)s?\b.{0,80}?"
+        r"(?:report|story|article)(?: (?:from|in) [^.]{2,80})?|"
+        r".{3,120}?\b(?:writer|reporter|correspondent)s?\b.{0,80}?"
         r"\b(?:contributed|reported)\b.{0,80}|Contributing\s*:.{2,120}|"
         r"[\[(]?\s*With (?:agencies|wires|AP|Reuters|AFP|files from [^\])]{2,80})\s*[\])]?|"
         r"[^,]{2,60}, with files from .{2,80})\.?$",
