@@ -610,6 +610,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FAILED
+    except Exception as exc:  # a bug, not a user error: still one line, and the way to learn more
+        if debug:
+            raise
+        where = _current_input.get()
+        sys.stderr.write(
+            f"syndicate: internal error{f' while reading {where}' if where else ''}: "
+            f"{type(exc).__name__}: {exc} (run again with --debug for the traceback, and report it)\n"
+        )
+        return EXIT_FAILED
     finally:
         _current_input.set("")
         _teardown_logging(saved)

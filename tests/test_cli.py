@@ -248,3 +248,23 @@ def test_inspect_explain_names_rules_and_confidence(capsys: pytest.CaptureFixtur
     ]
     code, out, _ = run(["inspect", str(SEED), "--json", "-q", "--set", "source=Wire"], capsys)
     assert "provenance" not in json.loads(out)  # optional: version 1 readers never see it unasked
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from syndicate import api
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "render", broken)
+    code, _, err = run(["convert", str(SEED), "--to", "html", "-q", "-o", str(tmp_path)], capsys)
+    assert code == 1
+    assert err == (
+        "syndicate: internal error: RuntimeError: boom (run again with --debug for the traceback, "
+        "and report it)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(RuntimeError):
+        main(["convert", str(SEED), "--to", "html", "-q", "--debug", "-o", str(tmp_path)])
