@@ -39,7 +39,7 @@ from syndicate.model import (
     Text,
 )
 
-from .conftest import EPOCH, SEED, java
+from .conftest import EPOCH, SAMPLES, SEED, java
 
 NS = {
     "opf": "http://www.idpf.org/2007/opf",
@@ -798,3 +798,14 @@ def test_writer_contract() -> None:
     assert writer.bundles and writer.parallel
     assert dict(writer.options) == {"cover": None}
     assert syndicate.render(syndicate.load(SEED), "epub").startswith(b"PK\x03\x04")
+
+
+def test_wire_copy_without_a_byline_credits_the_agency_like_the_pdf() -> None:
+    """No named author: dc:creator is the credited agency, the same name the PDF's Author shows."""
+    from syndicate.formats.html import credited
+
+    article = syndicate.load(SAMPLES / "originally-published-de.txt")
+    assert article.meta.authors == ()
+    assert credited(article) == ["dpa"]
+    root = opf(syndicate.render(article, "epub"))
+    assert texts(root, "//dc:creator") == ["dpa"]

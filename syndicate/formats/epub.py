@@ -27,7 +27,7 @@ from markupsafe import Markup
 from ..errors import OptionsError, WriteError
 from ..model import Article, Author, Collection, Feed, Heading
 from ..normalize import source_date_epoch
-from .html import _RTL, fill, render_article, stylesheet
+from .html import _RTL, credited, fill, render_article, stylesheet
 
 __all__ = ["FALLBACK_EPOCH", "EPUBWriter", "book_identifier", "sniff_image"]
 
@@ -451,7 +451,7 @@ def _book(obj: Article | Collection) -> _Book:
             identifier=book_identifier(obj),
             title=meta.title,
             languages=[meta.language],
-            authors=list(meta.authors),
+            authors=[Author(name) for name in credited(obj)] if not meta.authors else list(meta.authors),
             publisher=meta.publisher,
             sources=_unique(sources),
             published=meta.published,
@@ -466,8 +466,10 @@ def _book(obj: Article | Collection) -> _Book:
         raise WriteError("cannot write an empty collection as epub; give it at least one article")
     if not _clean(obj.title).strip():
         raise WriteError("the collection has no title; give it one (--bundle TITLE)")
-    authors = list(obj.authors) or list(
-        {a.name: a for article in articles for a in article.meta.authors}.values()
+    authors = (
+        list(obj.authors)
+        or list({a.name: a for article in articles for a in article.meta.authors}.values())
+        or [Author(name) for name in dict.fromkeys(n for article in articles for n in credited(article))]
     )
     published = [a.meta.published for a in articles if a.meta.published is not None]
     outlets = [

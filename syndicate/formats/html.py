@@ -43,7 +43,15 @@ from ..model import (
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["HTMLWriter", "fill", "provenance", "render_article", "render_blocks", "render_inlines"]
+__all__ = [
+    "HTMLWriter",
+    "credited",
+    "fill",
+    "provenance",
+    "render_article",
+    "render_blocks",
+    "render_inlines",
+]
 
 _TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _RTL = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "dv", "ku", "sd", "ug"})
@@ -130,6 +138,16 @@ def provenance(article: Article) -> str | None:
     if meta.source and (meta.original is None or meta.source != meta.original.name):
         parts.append(f"via {meta.source}")
     return "; ".join(parts) or None
+
+
+def credited(article: Article) -> list[str]:
+    """Who a document's author metadata names: the people, else the outlet or agency credited (wire
+    copy such as "Quelle: dpa"), so that PDF and EPUB readers show the same name."""
+    meta = article.meta
+    if meta.authors:
+        return [a.name for a in meta.authors]
+    outlet = meta.publisher or meta.source or (meta.original.name if meta.original else None)
+    return [outlet] if outlet else []
 
 
 def display_date(article: Article) -> str:

@@ -41,7 +41,7 @@ from markupsafe import Markup
 from ..errors import OptionsError, WriteError
 from ..model import Article, Collection, Feed
 from ..normalize import source_date_epoch
-from .html import _RTL, environment, render_article, stylesheet
+from .html import _RTL, credited, environment, render_article, stylesheet
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
@@ -231,13 +231,6 @@ def _names(article: Article) -> list[str]:
     return [a.name for a in article.meta.authors]
 
 
-def _credits(article: Article) -> list[str]:
-    """PDF authors: the people, else the outlet or agency the text is credited to (wire copy)."""
-    meta = article.meta
-    outlet = meta.publisher or meta.source or (meta.original.name if meta.original else None)
-    return _names(article) or ([outlet] if outlet else [])
-
-
 def _page_rule(size: PageSize) -> Markup:
     return Markup("@page {{ size: {}; margin: {}; }}\nhtml {{ font-size: {}; }}").format(
         size.css, size.margins, size.font_size
@@ -263,7 +256,7 @@ def page_html(obj: Article | Collection, page_size: str = "A4") -> str:
             lang=meta.language,
             dir="rtl" if meta.language.split("-")[0] in _RTL else None,
             title=meta.title,
-            authors=_credits(obj),
+            authors=credited(obj),
             subject=meta.summary,
             keywords=", ".join(meta.tags),
             created=created,
@@ -273,7 +266,7 @@ def page_html(obj: Article | Collection, page_size: str = "A4") -> str:
     articles = obj.articles
     created, modified = _dates(articles)
     authors = [a.name for a in obj.authors] or list(
-        dict.fromkeys(name for article in articles for name in _credits(article))
+        dict.fromkeys(name for article in articles for name in credited(article))
     )
     tags = dict.fromkeys(tag for article in articles for tag in article.meta.tags)
     languages = {a.meta.language for a in articles}
