@@ -37,7 +37,8 @@ def test_feed_writer_golden(canonical: syndicate.Article, format: str, accept: b
     other = syndicate.load(SEED.parent / "wire-dateline.txt", published="2024-02-03T10:00:00Z")
     feed = syndicate.make_feed([canonical, other], title="Example feed", site_url="https://example.org")
     extension = {"rss": "rss", "atom": "atom", "jsonfeed": "feed.json"}[format]
-    check_golden(GOLDEN / "writers" / f"canonical.{extension}", syndicate.render(feed, format).decode(), accept)
+    data = syndicate.render(feed, format).decode("utf-8")
+    check_golden(GOLDEN / "writers" / f"canonical.{extension}", data, accept)
 
 
 def test_epub_package_golden(canonical: syndicate.Article, accept: bool) -> None:
