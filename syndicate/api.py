@@ -30,7 +30,7 @@ __all__ = [
 log = logging.getLogger("syndicate")
 
 #: Inputs larger than this are refused (one article is rarely over 1 MB); ``max_bytes`` raises it.
-MAX_INPUT_BYTES = 16 * 1024 * 1024
+MAX_INPUT_BYTES = 16_000_000
 SIDECAR_SUFFIXES = (".meta.toml", ".meta.yaml", ".meta.yml", ".meta.json")
 
 

@@ -118,7 +118,7 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
         "empty": (tmp / "empty.txt", "contains no text"),
         "png": (tmp / "image.txt", "is a PNG image, not article text"),
         "utf8": (tmp / "broken.txt", "is not valid UTF-8"),
-        "big": (big, "over the 17 MB limit"),
+        "big": (big, "over the 16 MB limit"),
         "missing": (tmp / "nope.txt", "no such file"),
         "empty folder": (tmp / "folder", "folder has no article files"),
     }
