@@ -100,6 +100,8 @@ def load(
     Every :class:`ReadError` or :class:`OptionsError` names the file.
     """
     p = Path(path)
+    if "\0" in str(p):
+        raise ReadError(f"{str(p)!r}: a file name cannot contain a NUL character")
     try:
         size = p.stat().st_size
         if p.is_dir():
@@ -205,14 +207,20 @@ def convert(
     no outputs behind.
     """
     names = [formats] if isinstance(formats, str) else list(formats)
-    writers = [registry.get_writer(n) for n in names]
-    articles = [(Path(p), load(p, **overrides)) for p in paths]
+    writers = list({w.name: w for w in (registry.get_writer(n) for n in names)}.values())
+    inputs = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    articles = [(Path(p), load(p, **overrides)) for p in inputs]
+    sources = {path.resolve() for path, _ in articles}
     planned: dict[Path, bytes] = {}
     for path, article in articles:
         for writer in writers:
             if writer.kind != "document":
                 raise OptionsError(f"the {writer.name} format needs the CLI's feed options")
             target = Path(outdir) / f"{path.stem}.{writer.extension}"
+            if target.resolve() in sources:
+                raise OptionsError(
+                    f"{target} is an input; writing it would overwrite it (choose another outdir)"
+                )
             if target in planned:
                 raise OptionsError(f"two inputs would both write {target}")
             planned[target] = render(article, writer.name)

@@ -527,7 +527,10 @@ def match_rule(rule: Rule, text: str, where: Where, words: int | None = None) ->
         return None
     if (len(text.split()) if words is None else words) > rule.max_words:
         return None
-    m = rule.regex().match(text)
+    return _matched(rule, rule.regex().match(text), text)
+
+
+def _matched(rule: Rule, m: re.Match[str] | None, text: str) -> Match | None:
     if m is None:
         return None
     confidence = rule.confidence
@@ -588,12 +591,34 @@ def first_match(rules: Sequence[Rule], text: str, where: Where, limit: int | Non
     words = text.count(" ") + 1
     if words > (longest(rules, where) if limit is None else limit):
         return None  # longer than any rule for this place: running text (the common case)
-    for rule in rules:
-        found = match_rule(rule, text, where, words)
-        if found is not None:
-            return found
+    for rule, pattern in _zone(rules, where):
+        if words <= rule.max_words:
+            found = _matched(rule, pattern.match(text), text)
+            if found is not None:
+                return found
     return None
 
+
+_ZONES: dict[tuple[int, str], tuple[Sequence[Rule], tuple[tuple[Rule, re.Pattern[str]], ...]]] = {}
+
+
+def _zone(rules: Sequence[Rule], where: Where) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
+    """The rules that apply at ``where``, compiled, remembered per rule list (by identity)."""
+    cached = _ZONES.get((id(rules), where))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    zone = tuple((r, r.regex()) for r in rules if where in r.where and not r.prefix)
+    if len(_ZONES) > 64:
+        _ZONES.clear()
+    _ZONES[id(rules), where] = (rules, zone)
+    return zone
+
+
+#: Named groups a rule may use: the metadata they fill, and the helpers the built-in rules use.
+_FIELD_GROUPS = frozenset(
+    {"author", "publisher", "source", "outlet", "outlet_url", "date", "updated", "tags"}
+)
+_GROUPS = _FIELD_GROUPS | {"label", "place", "agency", "wire", "dashed", "dup"}
 
 _RULE_KEYS = {
     "name", "kind", "pattern", "where", "max_words", "prefix", "extract", "keywords", "bio",
@@ -632,12 +657,35 @@ def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
         where = table.get("where", ["tail"])
         if not isinstance(where, list) or not where or not set(where) <= {"head", "tail", "body"}:
             raise OptionsError(f"{label}: 'where' must list some of head, tail, body")
+        extract = table.get("extract", [])
+        keywords = table.get("keywords", [])
+        for key, value in (("extract", extract), ("keywords", keywords)):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise OptionsError(f"{label}: '{key}' must be a list of strings")
+        max_words = table.get("max_words", 60)
+        if not isinstance(max_words, int) or isinstance(max_words, bool) or max_words < 1:
+            raise OptionsError(f"{label}: 'max_words' must be a whole number of at least 1")
+        confidence = table.get("confidence", 0.9)
+        if (
+            not isinstance(confidence, int | float)
+            or isinstance(confidence, bool)
+            or not 0 <= confidence <= 1
+        ):
+            raise OptionsError(f"{label}: 'confidence' must be a number from 0 to 1")
+        for key in ("prefix", "bio", "ignore_case", "opens_list"):
+            if key in table and not isinstance(table[key], bool):
+                raise OptionsError(f"{label}: '{key}' must be true or false")
         flags = re.IGNORECASE if table.get("ignore_case", False) else 0
         try:
-            for source in (table["pattern"], *table.get("extract", ())):
-                re.compile(source, flags)
+            compiled = [re.compile(source, flags) for source in (table["pattern"], *extract)]
         except re.error as exc:
             raise OptionsError(f"{label}: bad regular expression: {exc}") from None
+        unknown_groups = sorted({g for c in compiled for g in c.groupindex} - _GROUPS)
+        if unknown_groups:
+            raise OptionsError(
+                f"{label}: unknown named group(s) {', '.join(unknown_groups)}; "
+                f"groups fill {', '.join(sorted(_FIELD_GROUPS))}"
+            )
         rules.append(
             _rule(
                 table["name"],
@@ -645,12 +693,12 @@ def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
                 table["pattern"],
                 where,
                 flags=flags,
-                max_words=int(table.get("max_words", 60)),
+                max_words=max_words,
                 prefix=bool(table.get("prefix", False)),
-                extract=tuple(table.get("extract", ())),
-                keywords=tuple(table.get("keywords", ())),
+                extract=tuple(extract),
+                keywords=tuple(keywords),
                 bio=bool(table.get("bio", False)),
-                confidence=float(table.get("confidence", 0.9)),
+                confidence=float(confidence),
                 opens_list=bool(table.get("opens_list", False)),
             )
         )

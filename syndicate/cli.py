@@ -28,6 +28,7 @@ from .errors import (
     StrictModeError,
     SyndicateError,
     UnknownFormatError,
+    WriteError,
 )
 from .feeds import DEFAULT_LINK_TEMPLATE, FeedItem, make_feed
 from .model import Article, Collection, Feed
@@ -128,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     reading.add_argument(
         "--max-size",
-        type=float,
+        type=_megabytes,
         default=api.MAX_INPUT_BYTES / 1e6,
         metavar="MB",
         help="refuse inputs larger than this (default: %(default).0f MB)",
@@ -192,7 +193,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=_positive,
         default=os.cpu_count() or 1,
         metavar="N",
         help="render slow formats (pdf, epub) in N processes (default: %(default)s, the CPU count)",
@@ -220,6 +221,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     del fmts
     return parser
+
+
+def _megabytes(text: str) -> float:
+    value = float(text)
+    if not 0 < value < 1e6:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"expected a size in MB above 0, not {text!r}")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
 
 
 def api_keys() -> list[str]:
@@ -251,21 +266,28 @@ def _option_value(value: str) -> Any:
 
 
 def _expand_inputs(inputs: Sequence[str]) -> list[str]:
-    """Files as given; a folder gives the article files directly inside it, sorted."""
+    """Files as given; a folder gives the raw-text articles directly inside it, sorted.
+
+    Only the text reader's extensions (.txt, .md, ...) count in a folder: JSON files there are as
+    likely to be earlier outputs (a json article, a JSON Feed) as inputs, so they are named one by one.
+    """
     out: list[str] = []
-    extensions = {f".{e}" for name in registry.reader_names() for e in registry.get_reader(name).extensions}
+    extensions = {f".{e}" for e in registry.get_reader("text").extensions}
     for item in inputs:
         path = Path(item)
         if item != "-" and path.is_dir():
-            found = sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file()
-                and p.suffix.lower() in extensions
-                and not p.name.endswith(api.SIDECAR_SUFFIXES)
-            )
+            try:
+                found = sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.is_file()
+                    and p.suffix.lower() in extensions
+                    and not p.name.endswith(api.SIDECAR_SUFFIXES)
+                )
+            except OSError as exc:
+                raise ReadError(f"{path}: cannot list the folder: {exc.strerror or exc}") from None
             if not found:
-                raise ReadError(f"{path}: folder has no article files (.txt, .md, .json)")
+                raise ReadError(f"{path}: folder has no article files (.txt, .text, .md, .markdown)")
             out.extend(str(p) for p in found)
         else:
             out.append(item)
@@ -295,7 +317,10 @@ def _read(item: str, args: argparse.Namespace) -> Article:
         data = sys.stdin.buffer.read(int(args.max_size * 1e6) + 1)
         if len(data) > args.max_size * 1e6:
             raise ReadError(f"stdin: input is over the {args.max_size:.0f} MB limit")
+        reader = "json" if data.lstrip()[:1] == b"{" and b'"schema_version"' in data[:4096] else "text"
         try:
+            if reader == "json":
+                return api.parse(data, reader="json", **overrides)
             return api.parse(data, encoding=args.encoding, rules=rules, **overrides)
         except (ReadError, OptionsError) as exc:
             raise type(exc)(f"stdin: {exc}") from None
@@ -373,6 +398,18 @@ def _render_all(tasks: list[_Task], jobs: int) -> list[bytes]:
     return [results[i] for i in range(len(tasks))]
 
 
+def _to_stdout(data: bytes) -> None:
+    if sys.stdout is None:
+        raise WriteError("standard output is closed")
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise WriteError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
 def _mtime(item: str) -> dt.datetime | None:
     if item == "-":
         return None
@@ -383,7 +420,7 @@ def _cmd_convert(args: argparse.Namespace, counter: _Counter) -> int:
     names = [n for n in (part.strip() for part in args.to.split(",")) if n]
     if not names:
         raise OptionsError("--to needs at least one format")
-    writers = [registry.get_writer(n) for n in dict.fromkeys(names)]
+    writers = list({w.name: w for w in (registry.get_writer(n) for n in names)}.values())
     options = {k: _option_value(v) for k, v in _pairs(args.options, "--option").items()}
     options.update(_flag_options(args))
     for key in options:
@@ -397,6 +434,11 @@ def _cmd_convert(args: argparse.Namespace, counter: _Counter) -> int:
         raise OptionsError("feed formats need --site-url URL and --feed-title TEXT")
     if args.bundle is not None and not args.bundle.strip():
         raise OptionsError("--bundle needs a title")
+    if args.bundle and not any(w.bundles for w in writers):
+        bundling = ", ".join(i.name for i in registry.format_infos() if i.available and _bundles(i.name))
+        raise OptionsError(f"--bundle needs a format that makes one book of many articles: {bundling}")
+    if not args.feed_name.strip() or "/" in args.feed_name:
+        raise OptionsError(f"--feed-name must be a plain file name, not {args.feed_name!r}")
     inputs = _expand_inputs(args.inputs)
     if inputs.count("-") > 1:
         raise OptionsError("standard input (-) can be read only once")
@@ -416,7 +458,7 @@ def _cmd_convert(args: argparse.Namespace, counter: _Counter) -> int:
         own = {k: v for k, v in options.items() if k in writer.options}
         if writer.kind == "feed":
             feed = make_feed(
-                [FeedItem(a, item, _mtime(item)) for item, a in articles],
+                [FeedItem(a, "stdin" if item == "-" else item, _mtime(item)) for item, a in articles],
                 title=args.feed_title,
                 site_url=args.site_url,
                 description=args.feed_description,
@@ -452,14 +494,19 @@ def _cmd_convert(args: argparse.Namespace, counter: _Counter) -> int:
     if len(tasks) > 1 and not args.quiet and sys.stderr.isatty():
         sys.stderr.write(f"rendering {len(tasks)} outputs...\n")
     rendered = _render_all(tasks, args.jobs)
+    if args.strict and counter.count:  # warnings while building feeds or rendering count too
+        raise StrictModeError(f"{counter.count} warning(s) in strict mode; nothing was written")
     for (target, *_), data in zip(tasks, rendered, strict=True):
         if target is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+            _to_stdout(data)
         else:
             api.atomic_write(target, data)
             log.info("wrote %s", target)
     return EXIT_OK
+
+
+def _bundles(name: str) -> bool:
+    return registry.get_writer(name).bundles
 
 
 def _collection(title: str, articles: Sequence[Article]) -> Collection:

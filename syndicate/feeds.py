@@ -29,8 +29,16 @@ def check_site_url(url: str) -> str:
     from urllib.parse import urlsplit
 
     parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url.strip():
-        raise OptionsError(f"--site-url must be an absolute http(s) URL, not {url!r}")
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or " " in url.strip()
+        or parts.query
+        or parts.fragment
+    ):
+        raise OptionsError(
+            f"--site-url must be an absolute http(s) URL with no ?query or #fragment, not {url!r}"
+        )
     return url.strip().rstrip("/")
 
 
@@ -78,10 +86,12 @@ def make_feed(
         seen[meta.id] = item.name
         try:
             link = meta.canonical_url or link_template.format(site_url=site, slug=meta.slug, id=meta.id)
-        except (KeyError, IndexError, ValueError) as exc:
+        except (KeyError, IndexError, ValueError, AttributeError) as exc:
             raise OptionsError(
                 f"--link-template {link_template!r} is invalid ({exc}); use {{site_url}}, {{slug}} and {{id}}"
             ) from None
+        if not link.startswith(("http://", "https://")):
+            raise OptionsError(f"--link-template must give absolute http(s) links, not {link!r}")
         entries.append(FeedEntry(item.article, link, entry_date(item)))
     entries.sort(key=lambda e: (-e.date.timestamp(), e.article.meta.id))
     languages = {e.article.meta.language for e in entries} - {"und"}

@@ -336,32 +336,35 @@ class Article:
             raise ValueError(f"unsupported schema_version {version!r} (expected {SCHEMA_VERSION})")
         try:
             original = data.get("original")
+            if original is not None and not isinstance(original, Mapping):
+                raise ValueError(f"original must be an object with a name, not {original!r}")
+            authors = _items(data, "authors", Mapping)
             meta = Metadata(
-                title=str(data["title"]),
-                id=str(data["id"]),
-                slug=str(data["slug"]),
-                language=str(data.get("language") or "und"),
+                title=_text(data, "title", required=True),
+                id=_text(data, "id", required=True),
+                slug=_text(data, "slug", required=True),
+                language=_text(data, "language") or "und",
                 title_inferred=bool(data.get("title_inferred", False)),
-                subtitle=data.get("subtitle"),
+                subtitle=_text(data, "subtitle"),
                 authors=tuple(
                     Author(
-                        name=str(a["name"]),
-                        bio=a.get("bio"),
-                        url=a.get("url"),
-                        email=a.get("email"),
+                        name=_text(a, "name", required=True),
+                        bio=_text(a, "bio"),
+                        url=_text(a, "url"),
+                        email=_text(a, "email"),
                     )
-                    for a in data.get("authors", ())
+                    for a in authors
                 ),
-                publisher=data.get("publisher"),
-                source=data.get("source"),
+                publisher=_text(data, "publisher"),
+                source=_text(data, "source"),
                 original=None
                 if original is None
-                else Outlet(name=str(original["name"]), url=original.get("url")),
+                else Outlet(name=_text(original, "name", required=True), url=_text(original, "url")),
                 published=_parse_iso(data.get("published")),
                 updated=_parse_iso(data.get("updated")),
-                summary=str(data.get("summary", "")),
-                tags=tuple(str(t) for t in data.get("tags", ())),
-                canonical_url=data.get("canonical_url"),
+                summary=_text(data, "summary") or "",
+                tags=tuple(_items(data, "tags", str)),
+                canonical_url=_text(data, "canonical_url"),
                 word_count=int(data.get("word_count", 0)),
                 reading_minutes=int(data.get("reading_minutes", 0)),
             )
@@ -440,6 +443,24 @@ class Feed:
 
 
 # ----------------------------------------------------------------------------------- serialising
+def _text(data: Mapping[str, Any], key: str, required: bool = False) -> Any:
+    """A string field (or ``None`` when optional); anything else is a ``ValueError`` naming the key."""
+    value = data.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or (required and not value):
+        raise ValueError(f"{key!r} must be {'a non-empty' if required else 'a'} string, not {value!r}")
+    return value
+
+
+def _items(data: Mapping[str, Any], key: str, kind: type) -> list[Any]:
+    """A list field whose items are all ``kind``."""
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, kind) for item in value):
+        raise ValueError(f"{key!r} must be a list of {kind.__name__} items, not {value!r}")
+    return value
+
+
 def _iso(value: dt.datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 

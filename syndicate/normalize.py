@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import logging
 import math
 import os
 import re
@@ -97,14 +99,29 @@ class Found:
 
 
 def source_date_epoch() -> dt.datetime | None:
-    """``SOURCE_DATE_EPOCH`` as an aware UTC datetime, or ``None`` when unset or invalid."""
+    """``SOURCE_DATE_EPOCH`` as an aware UTC datetime, or ``None`` when unset.
+
+    An invalid value (not a whole number of seconds from 0 to year 9999) is ignored with a warning, so
+    ``--strict`` builds fail instead of silently losing reproducibility.
+    """
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return None
     try:
-        return dt.datetime.fromtimestamp(int(raw), dt.UTC)
+        seconds = int(raw)
+        if seconds < 0:
+            raise ValueError(raw)
+        return dt.datetime.fromtimestamp(seconds, dt.UTC)
     except (ValueError, OverflowError, OSError):
+        _warn_epoch(raw)
         return None
+
+
+@functools.cache
+def _warn_epoch(raw: str) -> None:
+    logging.getLogger("syndicate").warning(
+        "SOURCE_DATE_EPOCH=%r is not a number of seconds since 1970; it is ignored", raw
+    )
 
 
 def parse_date(text: str) -> dt.datetime | None:
@@ -142,9 +159,13 @@ def detect_language(text: str) -> tuple[str, float] | None:
     except pycld2.error:
         return None
     code = str(details[0][1])
-    if not reliable or code in ("un", "xxx"):
+    percent = float(details[0][2])
+    # CLD2 calls short texts unreliable even when one language has most of them.
+    if code in ("un", "xxx") or not (reliable or percent >= 60):
         return None
-    return {"iw": "he", "in": "id", "jw": "jv"}.get(code, code), round(float(details[0][2]) / 100, 2)
+    return {"iw": "he", "in": "id", "jw": "jv"}.get(code, code), round(
+        percent / 100 * (1 if reliable else 0.8), 2
+    )
 
 
 def sentences(text: str) -> list[str]:
@@ -169,9 +190,16 @@ def summarize(blocks: Sequence[Block], limit: int = SUMMARY_CHARS) -> str:
     return ""
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def count_words(blocks: Sequence[Block]) -> int:
-    """Whitespace-separated words, as word processors count them."""
-    return sum(len(block.text.split()) for block in blocks)
+    """Whitespace-separated words, as word processors count them; each Chinese or Japanese character
+    counts as a word (those scripts put no spaces between words)."""
+    text = "\n".join(block.text for block in blocks)
+    if not text.isascii() and _CJK.search(text):
+        return len(_CJK.findall(text)) + len(_CJK.sub(" ", text).split())
+    return len(text.split())
 
 
 #: Typographic punctuation that says nothing in a slug: dropped (apostrophes) or a word break.
@@ -249,6 +277,18 @@ def _date(key: str, value: Any) -> dt.datetime | None:
     return parsed
 
 
+_TEXT_KEYS = frozenset({"title", "subtitle", "publisher", "source", "canonical_url", "language", "summary"})
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
+
+
+def _is_web_url(value: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
 def apply_overrides(found: Found, overrides: Mapping[str, Any]) -> None:
     """Let the caller's values win over inference; unknown keys are an :class:`OptionsError`."""
     unknown = sorted(set(overrides) - OVERRIDE_KEYS)
@@ -260,6 +300,16 @@ def apply_overrides(found: Found, overrides: Mapping[str, Any]) -> None:
     for key, value in overrides.items():
         name = {"author": "authors", "original_url": "original"}.get(key, key)
         found.evidence[name] = Evidence(name, "override", 1.0, str(value))
+        if key in _TEXT_KEYS and value is not None and not isinstance(value, str | int | float):
+            raise OptionsError(f"{key} must be text, not {value!r}")
+        if key in ("canonical_url", "original_url") and value and not _is_web_url(str(value)):
+            raise OptionsError(f"{key} must be an absolute http(s) URL, not {value!r}")
+        if key == "language" and value and not _LANGUAGE_TAG.fullmatch(str(value)):
+            raise OptionsError(f"language must be a BCP 47 tag such as en or pt-BR, not {value!r}")
+        if key == "slug" and value and not _SLUG.fullmatch(str(value)):
+            raise OptionsError(
+                f"slug must be a plain file name (letters, digits, '-', '_', '.'), not {value!r}"
+            )
         if key in (
             "title",
             "subtitle",
@@ -277,11 +327,19 @@ def apply_overrides(found: Found, overrides: Mapping[str, Any]) -> None:
             found.authors = [_author(v) for v in items]
         elif key == "original":
             if isinstance(value, Mapping):
+                if not value.get("name"):
+                    raise OptionsError(
+                        f"original needs a name, as in {{name = 'Zeit Online'}}, not {dict(value)!r}"
+                    )
                 found.original = Outlet(str(value["name"]), value.get("url"))
             else:
                 url = found.original.url if found.original else None
                 found.original = Outlet(str(value), url) if value else None
         elif key == "original_url":
+            if not value:
+                if found.original is not None:
+                    found.original = Outlet(found.original.name, None)
+                continue
             name = found.original.name if found.original else str(value)
             found.original = Outlet(name, str(value))
         elif key in ("published", "updated"):

@@ -214,6 +214,16 @@ def check_options(writer: Writer, options: Mapping[str, Any]) -> dict[str, Any]:
         raise OptionsError(
             f"format {writer.name!r} has no option {', '.join(map(repr, unknown))}; its options are: {known}"
         )
+    for key, value in options.items():
+        default = writer.options[key]
+        expected = type(default)
+        if default is not None and not (
+            isinstance(value, expected) and (expected is not int or not isinstance(value, bool))
+        ):
+            raise OptionsError(
+                f"option {key!r} of format {writer.name!r} takes a {expected.__name__} "
+                f"(like its default {default!r}), not {value!r}"
+            )
     merged = dict(writer.options)
     merged.update(options)
     return merged

@@ -366,7 +366,7 @@ def _bytes_io(data: bytes) -> Any:
     ("options", "message"),
     [
         ({"page_size": "B5"}, "A4, Letter, A5"),
-        ({"page_size": 4}, "A4, Letter, A5"),
+        ({"page_size": 4}, "takes a str"),
         ({"variant": "pdf/z-9"}, "pdf/ua-1"),
         ({"variant": "debug"}, "pdf/a-3b"),
         ({"colour": "red"}, "page_size, variant"),

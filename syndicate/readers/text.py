@@ -49,7 +49,12 @@ _SUBHEAD_MAX_WORDS = 14
 _SUBHEAD_MAX_CHARS = 120
 _NO_END = ".,:;!…"  # a headline or subheading does not end like a sentence (a "?" is allowed)
 _ORDERED = re.compile(r"^\d{1,2}[.)]\s+")
-_INLINE_MD = re.compile(r"\*\*(?P<strong>[^*\n]+)\*\*|(?<![\w*])\*(?P<em>[^*\n]+)\*(?![\w*])")
+# Markdown emphasis only where CommonMark would see it: the markers touch the text they wrap
+# ("5 * 3 * 2" and "*.txt" stay as they are).
+_INLINE_MD = re.compile(
+    r"(?<![\w*\\])\*\*(?P<strong>\S(?:[^*\n]*?\S)?)\*\*(?![\w*])"
+    r"|(?<![\w*\\])\*(?P<em>[^\s*](?:[^*\n]*?[^\s*\\])?)\*(?![\w*])"
+)
 _TITLE_WORDS = 12
 
 
@@ -82,12 +87,11 @@ def read_text(
     found = Found()
     removed: dict[int, Match] = {}
     limits = {where: longest(rules, where) for where in ("head", "tail", "body")}
-    zone = {where: tuple(r for r in rules if where in r.where and not r.prefix) for where in limits}
 
     # Tail: the closing run of boilerplate, read backwards so the last credit wins ties.
     index = len(segments) - 1
     while index > 0:
-        match = first_match(zone["tail"], segments[index].text, "tail", limits["tail"])
+        match = first_match(rules, segments[index].text, "tail", limits["tail"])
         if match is None:
             break
         removed[index] = match
@@ -96,7 +100,7 @@ def read_text(
     # Credit lines that a stray line (an ad, a related link) cut off from that run, among the last few
     # segments of the second half: tail rules apply there too, to short lines, one at a time.
     for index in range(max(len(segments) // 2, end - _TAIL_REACH, 1), end):
-        match = first_match(zone["tail"], segments[index].text, "tail", _STRAY_WORDS)
+        match = first_match(rules, segments[index].text, "tail", _STRAY_WORDS)
         if match is not None:
             removed[index] = match
 
@@ -108,7 +112,7 @@ def read_text(
     looked = 0  # segments of the head that stay (head lines taken out do not use up the window)
     for index in range(end):
         seg = segments[index]
-        match = first_match(zone["head"], seg.text, "head", limits["head"])
+        match = first_match(rules, seg.text, "head", limits["head"])
         if match is not None:
             removed[index] = match
             start = index + 1 if lead_index is None else start
@@ -134,7 +138,7 @@ def read_text(
     # Body: whole segments that are boilerplate wherever they stand.
     for index in range(start, end):
         if index not in removed:
-            match = first_match(zone["body"], segments[index].text, "body", limits["body"])
+            match = first_match(rules, segments[index].text, "body", limits["body"])
             if match is not None:
                 removed[index] = match
 
@@ -185,6 +189,12 @@ def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match]) -
             following += 1
 
 
+def _starts_like_a_title(text: str) -> bool:
+    """A capital, a digit, or a letter of a script without case (Arabic, Chinese, Hebrew, ...)."""
+    first = text[:1]
+    return first.isupper() or first.isdigit() or (first.isalpha() and first.lower() == first.upper())
+
+
 def _ends_like_sentence(text: str) -> bool:
     return text.rstrip("\"'”’»)]")[-1:] in _NO_END
 
@@ -200,7 +210,7 @@ def _is_headline(seg: Segment, index: int, segments: Sequence[Segment]) -> bool:
         and len(text.split()) <= _HEADLINE_MAX_WORDS
         and (not _ends_like_sentence(text) or text.endswith(("...", "…")))
         and not BULLET.match(text)
-        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"'“‘«")
+        and (_starts_like_a_title(text) or text[:1] in "\"'“‘«")
     )
 
 
@@ -213,7 +223,7 @@ def _is_subheading(text: str, following: Segment | None) -> bool:
         and not _ends_like_sentence(text)
         and not text.endswith("?")
         and not BULLET.match(text)
-        and (text[:1].isupper() or text[:1].isdigit())
+        and _starts_like_a_title(text)
         and not _is_short_heading_like(following.text)
     )
 
