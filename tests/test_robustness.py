@@ -162,3 +162,20 @@ def test_empty_original_url_leaves_no_empty_credit() -> None:
     article = syndicate.load(SEED, original_url="")
     assert article.meta.original is not None and article.meta.original.url is None
     assert b"First published by Zeit Online" in syndicate.render(article, "html")
+
+
+def test_svg_cover_with_an_external_entity_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cover = tmp_path / "cover.svg"
+    cover.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/hostname">]>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><title>&x;</title></svg>\n',
+        encoding="utf-8",
+    )
+    code, _, err = run(
+        ["convert", str(SEED), "--to", "epub", "--cover", str(cover), "-q", "-o", str(tmp_path / "o")], capsys
+    )
+    assert code == 2
+    assert "DOCTYPE or entities" in err
+    assert not (tmp_path / "o").exists()

@@ -158,6 +158,9 @@ def _check_svg(data: bytes) -> None:
         raise OptionsError(f"the SVG cover is not well-formed XML: {exc}") from None
     if root.tag != f"{{{_SVG_NS}}}svg":
         raise OptionsError("the cover is not a PNG, JPEG, GIF or SVG image; give --cover one of those")
+    docinfo = root.getroottree().docinfo
+    if docinfo.internalDTD is not None or docinfo.system_url or b"<!ENTITY" in data:
+        raise OptionsError("the SVG cover has a DOCTYPE or entities; use a plain SVG without them")
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
