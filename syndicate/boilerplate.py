@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = ["DEFAULT_RULES", "Match", "Rule", "edit_distance", "rules_from_toml"]
 
@@ -591,23 +591,27 @@ def first_match(rules: Sequence[Rule], text: str, where: Where, limit: int | Non
     words = text.count(" ") + 1
     if words > (longest(rules, where) if limit is None else limit):
         return None  # longer than any rule for this place: running text (the common case)
-    for rule, pattern in _zone(rules, where):
+    for entry in _zone(rules, where):
+        rule = entry[0]
         if words <= rule.max_words:
+            pattern = entry[1]
+            if pattern is None:  # compiled on first use: most rules never see a short enough segment
+                pattern = entry[1] = rule.regex()
             found = _matched(rule, pattern.match(text), text)
             if found is not None:
                 return found
     return None
 
 
-_ZONES: dict[tuple[int, str], tuple[Sequence[Rule], tuple[tuple[Rule, re.Pattern[str]], ...]]] = {}
+_ZONES: dict[tuple[int, str], tuple[Sequence[Rule], list[list[Any]]]] = {}
 
 
-def _zone(rules: Sequence[Rule], where: Where) -> tuple[tuple[Rule, re.Pattern[str]], ...]:
-    """The rules that apply at ``where``, compiled, remembered per rule list (by identity)."""
+def _zone(rules: Sequence[Rule], where: Where) -> list[list[Any]]:
+    """``[rule, compiled pattern or None]`` for the rules that apply at ``where``, per rule list."""
     cached = _ZONES.get((id(rules), where))
     if cached is not None and cached[0] is rules:
         return cached[1]
-    zone = tuple((r, r.regex()) for r in rules if where in r.where and not r.prefix)
+    zone = [[r, None] for r in rules if where in r.where and not r.prefix]
     if len(_ZONES) > 64:
         _ZONES.clear()
     _ZONES[id(rules), where] = (rules, zone)
