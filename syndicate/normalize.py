@@ -14,7 +14,6 @@ import math
 import os
 import re
 import unicodedata
-import uuid
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +35,25 @@ __all__ = [
 ]
 
 #: Namespace for content-derived article ids (uuid5); never change it, ids depend on it.
-SYNDICATE_NAMESPACE = uuid.UUID("6f1c3b0e-5d1a-5c43-9a57-0d1f3b6e2a11")
+SYNDICATE_NAMESPACE = bytes.fromhex("6f1c3b0e5d1a5c439a570d1f3b6e2a11")
+#: RFC 4122's namespace for URLs (uuid.NAMESPACE_URL).
+_NAMESPACE_URL = bytes.fromhex("6ba7b8119dad11d180b400c04fd430c8")
+
+
+def uuid5(namespace: bytes, name: str) -> str:
+    """RFC 4122 version-5 UUID text, as :func:`uuid.uuid5` makes it.
+
+    Written out because importing :mod:`uuid` also imports :mod:`platform` on every start-up.
+    """
+    import hashlib
+
+    digest = bytearray(hashlib.sha1(namespace + name.encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 WORDS_PER_MINUTE = 230
 SUMMARY_CHARS = 300
 
@@ -234,9 +251,9 @@ def slugify(text: str, max_length: int = 80) -> str:
 def article_id(canonical_url: str | None, title: str, blocks: Sequence[Block]) -> str:
     """A stable id: uuid5 of the canonical URL when known, else of the title and body text."""
     if canonical_url:
-        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, canonical_url)}"
+        return f"urn:uuid:{uuid5(_NAMESPACE_URL, canonical_url)}"
     body = "\n".join(block.text for block in blocks)
-    return f"urn:uuid:{uuid.uuid5(SYNDICATE_NAMESPACE, title + chr(10) + body)}"
+    return f"urn:uuid:{uuid5(SYNDICATE_NAMESPACE, title + chr(10) + body)}"
 
 
 def _as_list(value: Any) -> list[str]:

@@ -139,3 +139,13 @@ def test_provenance_round_trips_and_is_not_content() -> None:
     plain = article.to_dict()
     assert "provenance" not in plain
     assert Article.from_dict(plain) == article
+
+
+def test_uuid5_matches_the_standard_library() -> None:
+    import uuid
+
+    from syndicate.normalize import SYNDICATE_NAMESPACE, uuid5
+
+    for name in ("", "https://example.org/a", "Ünïcödé title\nbody"):
+        assert uuid5(uuid.NAMESPACE_URL.bytes, name) == str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+        assert uuid5(SYNDICATE_NAMESPACE, name) == str(uuid.uuid5(uuid.UUID(bytes=SYNDICATE_NAMESPACE), name))
