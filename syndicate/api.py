@@ -20,7 +20,6 @@ __all__ = [
     "convert",
     "formats",
     "load",
-    "output_name",
     "parse",
     "read_sidecar",
     "render",
@@ -188,11 +187,6 @@ def write(
         atomic_write(Path(target), data)
     else:
         target.write(data)
-
-
-def output_name(stem: str, format: str) -> str:
-    """The file name a format gives an article whose input was ``stem`` (``kim`` gives ``kim.html``)."""
-    return f"{stem}.{registry.get_writer(format).extension}"
 
 
 def convert(

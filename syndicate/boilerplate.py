@@ -521,15 +521,6 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def match_rule(rule: Rule, text: str, where: Where, words: int | None = None) -> Match | None:
-    """Whether ``rule`` removes ``text`` (a whole segment) standing at ``where``."""
-    if where not in rule.where or rule.prefix:
-        return None
-    if (len(text.split()) if words is None else words) > rule.max_words:
-        return None
-    return _matched(rule, rule.regex().match(text), text)
-
-
 def _matched(rule: Rule, m: re.Match[str] | None, text: str) -> Match | None:
     if m is None:
         return None
