@@ -99,6 +99,9 @@ class Rule:
     confidence: float = 0.9
     #: a header of a link list ("MORE STORIES", "Related"): the title-like lines after it go too
     opens_list: bool = False
+    #: a quick test before the regular expression: the rule can only match text that contains one of
+    #: these (lower-case) strings; empty means always try it
+    needs: tuple[str, ...] = ()
 
     def regex(self, pattern: re.Pattern[str] | str | None = None) -> re.Pattern[str]:
         """``pattern`` (default: the rule's own) compiled."""
@@ -149,7 +152,42 @@ def _rule(
         flags,
         confidence,
         opens_list,
+        _NEEDS.get(name, ()),
     )
+
+
+_DIGITS = tuple("0123456789")
+#: What each built-in rule needs in a segment before its pattern is worth running (see Rule.needs).
+#: Short body lines (subheadings) meet every body rule, so this keeps most patterns from ever compiling.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "image-source-line": ("source",),
+    "source-line": (":", "："),
+    "via-line": ("via",),
+    "source-caps": ("source",),
+    "source-link": ("source", "original"),
+    "hat-tip-explicit": ("h/t", "hat tip"),
+    "source-handle": ("source",),
+    "hat-tip": ("h/t", "hat tip", "via"),
+    "image-via": ("via", "by", "courtesy", "credit"),
+    "syndication-bracketed": ("originally", "first"),
+    "related-header": (
+        "more", "related", "recommended", "you may", "you might", "most ", "trending", "top stories",
+        "read", "see", "also on", "complete coverage",
+    ),
+    "read-also": ("read", "see", "more", "continue", "related", "recommended", "watch", "listen"),
+    "read-more-link": ("read", "see", "watch"),
+    "call-to-action": (
+        "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
+        "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find",
+    ),
+    "photo-credit": ("photo", "image", "picture", "illustration", "video", "credit"),
+    "agency-photo-credit": ("/", "(", "[", "©"),
+    "developing": (
+        "develop", "breaking", "being updated", "to come", "to follow", "check back", "stay tuned",
+    ),
+    "markup-junk": ("(", "<", "{"),
+    "date-line": _DIGITS,
+}  # fmt: skip
 
 
 _HEAD: tuple[Where] = ("head",)
@@ -582,9 +620,10 @@ def first_match(rules: Sequence[Rule], text: str, where: Where, limit: int | Non
     words = text.count(" ") + 1
     if words > (longest(rules, where) if limit is None else limit):
         return None  # longer than any rule for this place: running text (the common case)
+    lowered = text.lower()
     for entry in _zone(rules, where):
         rule = entry[0]
-        if words <= rule.max_words:
+        if words <= rule.max_words and (not rule.needs or any(n in lowered for n in rule.needs)):
             pattern = entry[1]
             if pattern is None:  # compiled on first use: most rules never see a short enough segment
                 pattern = entry[1] = rule.regex()

@@ -112,3 +112,22 @@ def test_bad_rules_files_are_one_line_errors(text: str, message: str) -> None:
     with pytest.raises(OptionsError, match=re.escape(message)) as info:
         rules_from_toml(text, "my-rules.toml")
     assert str(info.value).startswith("my-rules.toml: ")
+
+
+def test_rule_needs_never_hide_a_match() -> None:
+    """``Rule.needs`` is only a shortcut: wherever a pattern matches, one of its needed strings is there."""
+    texts = [line.strip() for case in CASES for line in case["input"].split("\n") if line.strip()]
+    for truth in Path(__file__).parent.joinpath("corpus").glob("*.json"):
+        texts += [
+            drop["text"] for body in json.loads(truth.read_text(encoding="utf-8")) for drop in body["drop"]
+        ]
+    assert len(texts) > 400
+    checked = 0
+    for rule in DEFAULT_RULES:
+        if not rule.needs:
+            continue
+        for text in texts:
+            if rule.regex().match(text):
+                checked += 1
+                assert any(n in text.lower() for n in rule.needs), (rule.name, text)
+    assert checked > 100
