@@ -204,23 +204,37 @@ def convert(
     writers = list({w.name: w for w in (registry.get_writer(n) for n in names)}.values())
     inputs = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     articles = [(Path(p), load(p, **overrides)) for p in inputs]
-    sources = {path.resolve() for path, _ in articles}
-    planned: dict[Path, bytes] = {}
+    jobs = []
     for path, article in articles:
         for writer in writers:
             if writer.kind != "document":
                 raise OptionsError(f"the {writer.name} format needs the CLI's feed options")
-            target = Path(outdir) / f"{path.stem}.{writer.extension}"
-            if target.resolve() in sources:
-                raise OptionsError(
-                    f"{target} is an input; writing it would overwrite it (choose another outdir)"
-                )
-            if target in planned:
-                raise OptionsError(f"two inputs would both write {target}")
-            planned[target] = render(article, writer.name)
+            jobs.append((Path(outdir) / f"{path.stem}.{writer.extension}", str(path), article, writer.name))
+    check_targets([(target, owner) for target, owner, *_ in jobs], inputs, "outdir")
+    planned = {target: render(article, name) for target, _, article, name in jobs}
     for target, data in planned.items():
         atomic_write(target, data)
     return list(planned)
+
+
+def check_targets(
+    targets: Iterable[tuple[Path, str]], inputs: Iterable[str | os.PathLike[str]], option: str
+) -> None:
+    """Refuse an output path that is an input, or that two inputs would both write.
+
+    ``targets`` pairs each output path with the input it comes from; ``option`` names the flag or
+    argument that chose the output folder, for the message.
+    """
+    sources = {Path(i).resolve() for i in inputs if str(i) != "-"}
+    owners: dict[Path, str] = {}
+    for target, owner in targets:
+        if target.resolve() in sources:
+            raise OptionsError(
+                f"{target} is an input; writing it would overwrite it (choose another {option})"
+            )
+        if target in owners:
+            raise OptionsError(f"{owner} and {owners[target]} would both write {target}; rename one")
+        owners[target] = owner
 
 
 def formats() -> list[registry.FormatInfo]:

@@ -481,16 +481,7 @@ def _cmd_convert(args: argparse.Namespace, counter: _Counter) -> int:
         if len(tasks) != 1:
             raise OptionsError("-o - writes to standard output, which takes exactly one output")
         tasks = [(None, *tasks[0][1:])]
-    sources = {Path(i).resolve() for i in inputs if i != "-"}
-    owners: dict[Path, str] = {}
-    for target, item, *_ in tasks:
-        if target is None:
-            continue
-        if target.resolve() in sources:
-            raise OptionsError(f"{target} is an input; writing it would overwrite it (choose another -o)")
-        if target in owners:
-            raise OptionsError(f"{item} and {owners[target]} would both write {target}; rename one")
-        owners[target] = item
+    api.check_targets([(t[0], t[1]) for t in tasks if t[0] is not None], inputs, "-o")
     if len(tasks) > 1 and not args.quiet and sys.stderr.isatty():
         sys.stderr.write(f"rendering {len(tasks)} outputs...\n")
     rendered = _render_all(tasks, args.jobs)

@@ -618,7 +618,7 @@ class EPUBWriter:
     kind: ClassVar[Literal["document", "feed"]] = "document"
     bundles: ClassVar[bool] = True
     parallel: ClassVar[bool] = True
-    requires: ClassVar[tuple[str, ...]] = ("ebooklib", "lxml", "jinja2")
+    requires: ClassVar[tuple[str, ...]] = ("ebooklib", "lxml")
     description: ClassVar[str] = "EPUB 3 e-book (one article, or an anthology with --bundle)"
     #: ``cover``: the cover image's bytes (PNG, JPEG, GIF or SVG); ``None`` draws an SVG cover.
     options: ClassVar[Mapping[str, Any]] = {"cover": None}

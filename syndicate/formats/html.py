@@ -319,7 +319,7 @@ class HTMLWriter:
     media_type: ClassVar[str] = "text/html"
     kind: ClassVar[Literal["document", "feed"]] = "document"
     bundles: ClassVar[bool] = False
-    requires: ClassVar[tuple[str, ...]] = ("jinja2",)
+    requires: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = "HTML5 page with schema.org metadata"
     options: ClassVar[Mapping[str, Any]] = {"fragment": False, "stylesheet": True}
 
