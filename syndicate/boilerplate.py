@@ -399,7 +399,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Related(?: (?:articles?|stories|coverage|content|reading|links?|posts?))?|"
         r"Recommended(?: for you)?|You (?:may|might) also like|Most (?:popular|read)|Trending(?: now)?|"
         r"Top stories|(?:Read|See) more|Also on [\w .]{1,30}|Complete coverage)\W{0,3}$",
-        ("body", "tail"),
+        _ANY,
         flags=re.I,
         max_words=8,
         opens_list=True,

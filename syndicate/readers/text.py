@@ -43,6 +43,13 @@ _HEAD_WINDOW = 4  # segments looked at for a title, byline and dates
 _TAIL_REACH = 6  # segments before the closing run of boilerplate where tail rules still apply
 _STRAY_WORDS = 40  # ... to lines of at most this many words
 _LIST_ITEM_WORDS = 16  # a link-list item after a "MORE STORIES" header is at most this long
+_TEASER_WORDS = 40  # ... and the teaser sentence under a listed story's byline
+#: the byline of a listed story: "BY JANE DOE | 01/12/15 12:35 PM"
+_LISTED_BYLINE = re.compile(r"^By\s+[^|]{3,60}\|\s*\S.{3,40}$", re.I)
+#: a headline cut short for a teaser: "... arrested after...", "... declared to have the 'scariest..."
+_TRUNCATED = re.compile(r"^\S.{0,150}\w['’]?(?:\.\.\.|…)$")
+#: a picture credited to an agency or photographer: "... (Photo by Tom Briglia/FilmMagic)"
+_CREDITED_PICTURE = re.compile(r"\((?:Photo|Image|Picture)s? (?:by|via|courtesy of) [^()]{2,80}\)$", re.I)
 _HEADLINE_MAX_WORDS = 12
 _HEADLINE_MAX_CHARS = 200
 _SUBHEAD_MAX_WORDS = 14
@@ -116,6 +123,8 @@ def read_text(
         if match is not None:
             removed[index] = match
             start = index + 1 if lead_index is None else start
+            if match.rule.opens_list:
+                break  # what follows is a list of other stories, with their headlines and bylines
             continue
         looked += 1
         if looked > _HEAD_WINDOW:
@@ -143,6 +152,7 @@ def read_text(
                 removed[index] = match
 
     _remove_link_lists(segments, removed)
+    _remove_link_blocks(segments, removed, start, end)
     kept = [(i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index]
     if not kept:
         # Everything after the head looked like boilerplate: when unsure, keep text in the body.
@@ -177,16 +187,84 @@ def read_text(
 
 
 def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match]) -> None:
-    """After a link-list header ("MORE STORIES", "Related"), title-like lines are links: remove them."""
+    """After a link-list header ("MORE STORIES", "Related"), the list's items go too.
+
+    An item is a title-like line, a headline cut short ("... arrested after..."), a page number, a
+    picture credited to an agency, or the byline of a listed story ("BY JANE DOE | 01/12/15 12:35 PM")
+    together with the teaser sentence under it. Lines already removed (pager links, share buttons) do
+    not end the list; a paragraph of running text does.
+    """
     for index in sorted(i for i, m in removed.items() if i >= 0 and m.rule.opens_list):
         header = removed[index]
+        confidence = round(header.confidence - 0.15, 2)
         following = index + 1
-        while following < len(segments) and following not in removed:
+        after_byline = False
+        while following < len(segments):
+            if following in removed:
+                following += 1
+                continue
             text = segments[following].text
-            if len(text.split()) > _LIST_ITEM_WORDS or (_ends_like_sentence(text) and not text.endswith("!")):
+            words = len(text.split())
+            if _LISTED_BYLINE.match(text):
+                after_byline = True
+            elif after_byline and words <= _TEASER_WORDS:
+                after_byline = False  # the teaser under a listed story's byline
+            elif not (
+                (words <= _LIST_ITEM_WORDS and (not _ends_like_sentence(text) or text.endswith("!")))
+                or _TRUNCATED.search(text)
+                or text.isdigit()
+                or _CREDITED_PICTURE.search(text)
+            ):
                 break
-            removed[following] = Match(header.rule, text, {}, round(header.confidence - 0.15, 2))
+            removed[following] = Match(header.rule, text, {}, confidence)
             following += 1
+
+
+_LINK_RULE = Rule("link-block", "read_also", "", frozenset({"body"}), confidence=0.7)
+_LINK_BLOCK_MIN = 3  # lines in a block of links
+_LINK_MIN_WORDS = 4  # ... with at least this many words (headlines, not a list of short phrases)
+
+
+def _remove_link_blocks(segments: Sequence[Segment], removed: dict[int, Match], start: int, end: int) -> None:
+    """In text whose paragraphs are set apart by blank lines, three or more headline-like lines with no
+    blank line between them are a box of links (related stories, a promotion): remove them.
+
+    Paragraphs from a page come apart with blank lines; the items of a link box come as one tight block,
+    because they were links inside one element. Lines that a line ending in ":" introduces (in the
+    same block or just before it) are a list the article itself makes, and stay.
+    """
+    gaps = [b.line - a.line for a, b in zip(segments, segments[1:], strict=False)]
+    if len(gaps) < 3 or sum(gap > 1 for gap in gaps) < 0.5 * len(gaps):
+        return
+    run: list[int] = []
+    introduced = False
+    for index in range(start, end + 1):
+        seg = segments[index] if index < end else None
+        tight = seg is not None and index > start and seg.line == segments[index - 1].line + 1
+        if seg is not None and tight and (index in removed or (not introduced and _is_link_text(seg))):
+            if index not in removed:
+                run.append(index)
+        else:
+            if sum(len(segments[i].text.split()) >= _LINK_MIN_WORDS for i in run) >= _LINK_BLOCK_MIN:
+                for i in run:
+                    removed[i] = Match(_LINK_RULE, segments[i].text, {}, _LINK_RULE.confidence)
+            if seg is None:
+                break
+            if not tight:  # a new block: introduced by the line before it?
+                introduced = index > 0 and segments[index - 1].text.endswith(":")
+            run = [index] if index not in removed and not introduced and _is_link_text(seg) else []
+        introduced = introduced or seg.text.endswith(":")
+
+
+def _is_link_text(seg: Segment) -> bool:
+    text = seg.text
+    return (
+        seg.level is None
+        and len(text.split()) <= _LIST_ITEM_WORDS
+        and (not _ends_like_sentence(text) or bool(_TRUNCATED.search(text)))
+        and _starts_like_a_title(text)
+        and not BULLET.match(text)
+    )
 
 
 def _starts_like_a_title(text: str) -> bool:
