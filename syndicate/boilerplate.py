@@ -102,6 +102,9 @@ class Rule:
     #: a quick test before the regular expression: the rule can only match text that contains one of
     #: these (lower-case) strings; empty means always try it
     needs: tuple[str, ...] = ()
+    #: the pattern is searched at the end of the article's last paragraph, and what it matches is cut
+    #: from there (wire credits after copy that came as one line)
+    suffix: bool = False
 
     def regex(self, pattern: re.Pattern[str] | str | None = None) -> re.Pattern[str]:
         """``pattern`` (default: the rule's own) compiled."""
@@ -138,6 +141,7 @@ def _rule(
     bio: bool = False,
     confidence: float = 0.9,
     opens_list: bool = False,
+    suffix: bool = False,
 ) -> Rule:
     return Rule(
         name,
@@ -153,6 +157,7 @@ def _rule(
         confidence,
         opens_list,
         _NEEDS.get(name, ()),
+        suffix,
     )
 
 
@@ -168,6 +173,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "hat-tip-explicit": ("h/t", "hat tip"),
     "source-handle": ("source",),
     "hat-tip": ("h/t", "hat tip", "via"),
+    "comment-call": ("comment",),
+    "syndication-retitled": ("published",),
+    "signed-name": ("-", "–", "—"),
+    "via-link": ("via",),
+    "wire-credits-suffix": (" by",),
     "image-via": ("via", "by", "courtesy", "credit"),
     "syndication-bracketed": ("originally", "first"),
     "related-header": (
@@ -310,6 +320,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         extract=(_URL,),
     ),
     _rule(
+        "syndication-retitled",
+        "syndication",
+        r"^[(\[]?(?:Originally|First) published (?:as|under the (?:title|headline))\s+\S.{0,200}$",
+        _EDGES,
+        flags=re.I,
+        max_words=40,
+    ),
+    _rule(
         "syndication-creative-commons",
         "syndication",
         rf"^.{{0,80}}\brepublished from {_OUTLET} under a Creative Commons",
@@ -379,6 +397,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=12,
     ),
     _rule(
+        "byline-before-dateline",
+        "byline",
+        rf"^By\s+(?P<author>{_NAMES})\s+(?=[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){{0,3}},?[^()]{{0,40}}"
+        rf"\((?:{_AGENCY})\)\s*[-–—])",
+        _HEAD,
+        prefix=True,
+        confidence=0.85,
+    ),
+    _rule(
         "dateline",
         "dateline",
         r"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}"
@@ -418,7 +445,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "read-more-link",
         "read_also",
-        r"^\W{0,3}(?:Read|See|Watch) (?:more|the (?:full|whole) (?:story|article|video))"
+        r"^\W{0,3}(?:(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
+        r"(?:story|article|piece|report|post|video)))"
         r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
         ("body", "tail"),
         flags=re.I,
@@ -439,8 +467,18 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on (?:Twitter|X|Facebook|Instagram)\b|"
         r"Subscribe\b|Sign up\b|Like us on|Click here\b|Join (?:us|our)\b|Don'?t miss\b|"
         r"Download (?:our|the) app|Get (?:our|the) (?:newsletter|app)|Support (?:our|independent) journalism|"
-        r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment)",
+        r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment|"
+        r".{0,200}\bclick here\W{0,3}$)",
         _ANY,
+        flags=re.I,
+        max_words=40,
+    ),
+    _rule(
+        "comment-call",
+        "call_to_action",
+        r"^.{0,200}\b(?:you|your|us|share|leave|sound off)\b.{0,80}\b(?:in|to|on) the comments?"
+        r"(?: section)?(?: below)?\W{0,3}$",
+        _TAIL,
         flags=re.I,
         max_words=40,
     ),
@@ -457,8 +495,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "agency-photo-credit",
         "photo_credit",
-        rf"^(?:.{{0,80}}/\s*(?:{_PHOTO_AGENCY})|[(\[](?:{_PHOTO_AGENCY})[)\]]|.{{0,60}}©\s*(?:{_PHOTO_AGENCY})"
-        r"|(?P<dup>[A-Z][\w.-]+)/(?P=dup))[)\]]?\.?$",
+        rf"^(?:.{{0,80}}/\s*(?i:{_PHOTO_AGENCY})|[(\[](?i:{_PHOTO_AGENCY})[)\]]|.{{0,60}}©\s*(?i:{_PHOTO_AGENCY})"
+        r"|(?P<dup>\w[\w.-]{2,})/(?P=dup)|[^/]{2,60}\s/\s(?i:via)\s[^/]{2,80})[)\]]?\.?$",
         _ANY,
         max_words=15,
     ),
@@ -473,7 +511,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "disclaimer",
         "disclaimer",
-        r"^(?:Disclaimer\b|The views (?:and opinions )?expressed\b|Editor'?s note\s*:|"
+        r"^(?:Disclaimer\b|The views (?:and opinions )?expressed\b|Editor['’]?s note\s*:|"
         r"This (?:article|post|content) (?:is (?:for informational|not (?:intended|meant))|"
         r"does not (?:constitute|represent))|Opinions expressed\b)",
         _TAIL,
@@ -489,18 +527,44 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=40,
     ),
     _rule(
+        "wire-credits-suffix",
+        "sign_off",
+        r"\s[(\[](?:Additional )?(?:Reporting|Writing|Editing|Compiled|Research) by\b"
+        r"[^()\[\]]{2,200}[)\]]\.?$",
+        _TAIL,
+        flags=re.I,
+        suffix=True,
+    ),
+    _rule(
         "contributed-to-report",
         "sign_off",
         r"^(?:.{3,200}?\b(?:contributed|reported)(?: reporting)? (?:to )?(?:this|the) "
         r"(?:report|story|article)(?: (?:from|in) [^.]{2,80})?|"
         r".{3,120}?\b(?:writer|reporter|correspondent)s?\b.{0,80}?"
-        r"\b(?:contributed|reported)\b.{0,80}|Contributing\s*:.{2,120}|"
+        r"\b(?:contributed|reported)\b(?! to (?!(?:this|the) (?:report|story|article))).{0,80}|"
+        r"Contributing\s*:.{2,120}|"
         r"[\[(]?\s*With (?:agencies|wires|AP|Reuters|AFP|files from [^\])]{2,80})\s*[\])]?|"
         r"[^,]{2,60}, with files from .{2,80})\.?$",
         _TAIL,
         max_words=45,
     ),
     _rule("wire-sign-off", "sign_off", rf"^[-–—\s]*\(?(?:Reuter|{_AGENCY})\)?[-–—\s]*$", _TAIL),
+    _rule(
+        "signed-name",
+        "byline",
+        r"^[-–—]{1,2}\s*(?P<author>[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][a-z][\w'’.-]*){0,2})$",
+        _TAIL,
+        max_words=3,
+        confidence=0.7,  # a name signed under the text: the author, most likely
+    ),
+    _rule(
+        "via-link",
+        "photo_credit",
+        r"^\W{0,3}via\s+(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$",
+        ("body",),
+        flags=re.I,
+        max_words=2,
+    ),
     _rule(
         "date-line",
         "published_line",
@@ -531,7 +595,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
         r"[-–—_*=~•·\s]{2,}|"
         r"\+\d{1,3}|\d{1,2}:\d{2}|Previous|Next|Please enable JavaScript.*|(?:Poll|Video) loading\b.*|"
-        r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next))$",
+        r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
+        r"\d{6,}|[a-z\d]+(?:-[a-z\d]+){2,}|\d[\d,.]*[km]? (?:shares?|comments?|views?|likes?|retweets?)|"
+        r".{1,40}\s[→»›])$",
         _ANY,
         flags=re.I,
         max_words=40,
@@ -584,6 +650,17 @@ def match_prefix(rule: Rule, text: str) -> Match | None:
     return Match(rule, m.group(0).strip(), _fields(rule, m, m.group(0)), rule.confidence)
 
 
+def match_suffix(rules: Sequence[Rule], text: str) -> Match | None:
+    """The first ``suffix`` rule that matches the end of ``text`` (and not all of it): the cut text."""
+    for rule in rules:
+        if rule.suffix and (not rule.needs or any(n in text.lower() for n in rule.needs)):
+            m = rule.regex().search(text)
+            if m is not None and m.end() == len(text) and text[: m.start()].strip():
+                cut = m.group(0).strip()
+                return Match(rule, cut, _fields(rule, m, cut), rule.confidence)
+    return None
+
+
 #: Where a credit's name ends: a sentence, a second credit ("... / Photo Sources: ..."), a parenthesis.
 _SOURCE_TAIL = re.compile(r"\.\s|\s+/\s*(?:Photo|Image|Picture|Video)|\s+\(")
 
@@ -608,7 +685,7 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
 
 def longest(rules: Sequence[Rule], where: Where) -> int:
     """The most words any rule in ``rules`` accepts at ``where``: longer segments are running text."""
-    return max((r.max_words for r in rules if where in r.where and not r.prefix), default=0)
+    return max((r.max_words for r in rules if where in r.where and not (r.prefix or r.suffix)), default=0)
 
 
 def first_match(rules: Sequence[Rule], text: str, where: Where, limit: int | None = None) -> Match | None:
@@ -641,7 +718,7 @@ def _zone(rules: Sequence[Rule], where: Where) -> list[list[Any]]:
     cached = _ZONES.get((id(rules), where))
     if cached is not None and cached[0] is rules:
         return cached[1]
-    zone = [[r, None] for r in rules if where in r.where and not r.prefix]
+    zone = [[r, None] for r in rules if where in r.where and not (r.prefix or r.suffix)]
     if len(_ZONES) > 64:
         _ZONES.clear()
     _ZONES[id(rules), where] = (rules, zone)

@@ -154,9 +154,14 @@ def score_case(truth: dict[str, Any], body: str) -> Case:
     for number, line in lines.items():
         if number in dropped_lines or _norm(line) in skip:
             continue
-        prefix = next((d["text"] for d in drops if d["line"] == number), None)
-        text = line[len(prefix) :] if prefix and line.startswith(prefix) else line
-        text = _BULLET.sub("", _norm(text).lstrip(" -–—"))
+        text = _norm(line)
+        for drop in (d for d in drops if d["line"] == number):  # parts of a line: its start, its end
+            part = _norm(drop["text"])
+            if text.startswith(part):
+                text = text[len(part) :].lstrip(" -–—")
+            elif text.endswith(part):
+                text = text[: -len(part)].rstrip()
+        text = _BULLET.sub("", text.lstrip(" -–—"))
         if text:
             keeps.append(text)
     case.keep_total, case.drop_total = len(keeps), len(drops)
@@ -226,8 +231,8 @@ def load_truth(paths: Sequence[Path]) -> list[dict[str, Any]]:
     return truth
 
 
-def report(score: Score, worst: int) -> str:
-    lines = [f"FNC-1 labelled bodies: {len(score.cases)}"]
+def report(score: Score, worst: int, name: str = "FNC-1 labelled bodies") -> str:
+    lines = [f"{name}: {len(score.cases)}"]
     lines.append(f"  body recall            {score.body_recall:.4f}  (must-keep lines still in the body)")
     lines.append(
         f"  boilerplate precision  {score.boilerplate_precision:.4f}  (removals that were boilerplate)"
@@ -251,21 +256,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("truth", nargs="*", type=Path, help="truth files (default: tests/corpus/*.json)")
+    parser.add_argument(
+        "truth",
+        nargs="*",
+        type=Path,
+        help="truth files (default: the development set tests/corpus/*.json, then the held-out set "
+        "tests/corpus/holdout/*.json, each scored on its own)",
+    )
     parser.add_argument("--corpus", type=Path, default=_ROOT.parent / "shared" / "corpus")
     parser.add_argument("--bbc", action="store_true", help="also run the BBC control set (2,225 stories)")
     parser.add_argument("--worst", type=int, default=10, help="worst cases to show (default: 10)")
     args = parser.parse_args(argv)
     logging.getLogger("syndicate").setLevel(logging.ERROR)
-    paths = args.truth or sorted((_ROOT / "tests" / "corpus").glob("*.json"))
-    if not paths:
-        parser.error("no truth files given or found in tests/corpus/")
+    corpus = _ROOT / "tests" / "corpus"
+    if args.truth:
+        sets = [("FNC-1 labelled bodies", args.truth)]
+    else:
+        sets = [
+            ("FNC-1 development set (rules were tuned on it)", sorted(corpus.glob("*.json"))),
+            ("FNC-1 held-out set (never used to tune rules)", sorted((corpus / "holdout").glob("*.json"))),
+        ]
+        sets = [(name, paths) for name, paths in sets if paths]
+        if not sets:
+            parser.error("no truth files given or found in tests/corpus/")
     try:
-        score = evaluate(load_truth(paths), read_bodies(args.corpus))
+        bodies = read_bodies(args.corpus)
+        for name, paths in sets:
+            print(report(evaluate(load_truth(paths), bodies), args.worst, name))
     except (OSError, ValueError, KeyError) as exc:
         print(f"syndicate.eval: error: {exc}", file=sys.stderr)
         return 2
-    print(report(score, args.worst))
     if args.bbc:
         stories, titles, removed = bbc_control(args.corpus)
         print(

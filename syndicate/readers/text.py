@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any, ClassVar
 
-from ..boilerplate import DEFAULT_RULES, Match, Rule, first_match, longest, match_prefix
+from ..boilerplate import DEFAULT_RULES, Match, Rule, first_match, longest, match_prefix, match_suffix
 from ..errors import ReadError
 from ..model import (
     Article,
@@ -39,6 +40,7 @@ __all__ = ["TextReader", "read_text"]
 
 log = logging.getLogger("syndicate")
 
+_MAX_PREFIXES = 3  # pieces cut from the start of the lead (a byline, then a dateline)
 _HEAD_WINDOW = 4  # segments looked at for a title, byline and dates
 _TAIL_REACH = 6  # segments before the closing run of boilerplate where tail rules still apply
 _STRAY_WORDS = 40  # ... to lines of at most this many words
@@ -114,7 +116,7 @@ def read_text(
     # Head: byline and date lines, the headline, then a dateline on the first paragraph.
     start = 0
     title_index: int | None = None
-    lead_prefix: Match | None = None
+    lead_prefixes: list[Match] = []
     lead_index: int | None = None
     looked = 0  # segments of the head that stay (head lines taken out do not use up the window)
     for index in range(end):
@@ -135,10 +137,7 @@ def read_text(
             title_index, start = index, index + 1
             continue
         lead_index = index
-        for rule in rules:
-            lead_prefix = match_prefix(rule, seg.text)
-            if lead_prefix is not None:
-                break
+        lead_prefixes = _cut_prefixes(rules, seg.text)
     if title_index is not None:
         found.title = segments[title_index].text
         level = segments[title_index].level
@@ -151,6 +150,7 @@ def read_text(
             if match is not None:
                 removed[index] = match
 
+    _remove_after_credits(segments, removed, end)
     _remove_link_lists(segments, removed)
     _remove_link_blocks(segments, removed, start, end)
     kept = [(i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index]
@@ -158,17 +158,28 @@ def read_text(
         # Everything after the head looked like boilerplate: when unsure, keep text in the body.
         removed = {i: m for i, m in removed.items() if i < start}
         kept = [(i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index]
+    # Pieces cut from inside kept paragraphs, placed by where they stood: a byline and a dateline
+    # before the lead ("By Jane Doe BERLIN (Reuters) - ..."), wire credits after the last paragraph of
+    # copy that came as one line ("... (Writing by Jane Doe; Editing by John Roe)").
+    placed: list[tuple[float, Match]] = [(i, m) for i, m in removed.items()]
     for position, (i, seg) in enumerate(kept):
-        if lead_prefix is not None and i == lead_index:
-            rest = seg.text[len(lead_prefix.text) :].lstrip(" -–—")
+        if lead_prefixes and i == lead_index:
+            rest = seg.text
+            for number, cut in enumerate(lead_prefixes):
+                rest = rest[len(cut.text) :].lstrip(" -–—")
+                placed.append((i - 0.5 + number / 100, cut))
             kept[position] = (i, Segment(rest, seg.line, seg.level))
-            removed[-1] = lead_prefix
+    if kept:
+        i, seg = kept[-1]
+        tail_cut = match_suffix(rules, seg.text)
+        if tail_cut is not None:
+            kept[-1] = (i, Segment(seg.text[: -len(tail_cut.text)].rstrip(), seg.line, seg.level))
+            placed.append((i + 0.5, tail_cut))
     blocks = _blocks([seg for _, seg in kept])
     if not blocks:
         raise ReadError("contains no article body once boilerplate is removed")
 
-    order = sorted(removed, key=lambda i: i if i >= 0 else (lead_index or 0) - 0.5)
-    records = [removed[i] for i in order]
+    records = [m for _, m in sorted(placed, key=lambda p: p[0])]
     # The surest evidence fills a field first; among equals, the closing credits, then input order.
     _fill(found, sorted(records, key=lambda m: (-m.confidence, m.rule.where != frozenset({"tail"}))))
     if found.title is None:
@@ -184,6 +195,47 @@ def read_text(
         removed=tuple(Removed(m.rule.kind, m.text, m.rule.name, m.confidence) for m in records),
         provenance=tuple(found.evidence.values()),
     )
+
+
+_AFTER_CREDITS = Rule("after-credits", "other", "", frozenset({"tail"}), confidence=0.6)
+_CREDIT_KINDS = frozenset({"source", "syndication", "copyright", "sign_off", "author_bio"})
+_AFTER_CREDITS_LINES = 3  # short lines after the article's closing credit that are page furniture
+_AFTER_CREDITS_WORDS = 20
+
+
+def _remove_after_credits(segments: Sequence[Segment], removed: dict[int, Match], end: int) -> None:
+    """A few short lines after the closing credit ("Source: X") are the page's, not the article's, when
+    other page furniture (markup, a button) stands among them: a product widget ("Get better reviews
+    ...!"), a promotion. Remove them. Without such furniture they may be the author's last words, and
+    stay."""
+    credits = [i for i in removed if i >= end - _TAIL_REACH and removed[i].rule.kind in _CREDIT_KINDS]
+    if not credits:
+        return
+    last = max(credits)
+    after = [i for i in range(last + 1, end) if i not in removed]
+    furniture = any(
+        i in removed and removed[i].rule.kind == "other" and any(c.isalpha() for c in segments[i].text)
+        for i in range(last + 1, len(segments))
+    )
+    if (
+        furniture
+        and 0 < len(after) <= _AFTER_CREDITS_LINES
+        and all(len(segments[i].text.split()) <= _AFTER_CREDITS_WORDS for i in after)
+    ):
+        for i in after:
+            removed[i] = Match(_AFTER_CREDITS, segments[i].text, {}, _AFTER_CREDITS.confidence)
+
+
+def _cut_prefixes(rules: Sequence[Rule], text: str) -> list[Match]:
+    """The boilerplate at the start of the lead paragraph: a dateline, perhaps after a byline."""
+    cuts: list[Match] = []
+    while len(cuts) < _MAX_PREFIXES:
+        cut = next((m for rule in rules if (m := match_prefix(rule, text)) is not None), None)
+        if cut is None:
+            break
+        cuts.append(cut)
+        text = text[len(cut.text) :].lstrip(" -–—")
+    return cuts
 
 
 def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match]) -> None:
@@ -233,7 +285,7 @@ def _remove_link_blocks(segments: Sequence[Segment], removed: dict[int, Match], 
     because they were links inside one element. Lines that a line ending in ":" introduces (in the
     same block or just before it) are a list the article itself makes, and stay.
     """
-    gaps = [b.line - a.line for a, b in zip(segments, segments[1:], strict=False)]
+    gaps = [b.line - a.line for a, b in pairwise(segments)]
     if len(gaps) < 3 or sum(gap > 1 for gap in gaps) < 0.5 * len(gaps):
         return
     run: list[int] = []
