@@ -1,0 +1,88 @@
+"""Pick FNC-1 bodies to label, and write them as numbered batches for the labellers.
+
+    python tests/corpus/select.py --seed 20261127 --cap 5 --signalled 40 --random 20 --letters def OUT
+    python tests/corpus/select.py --seed 7112026 --cap 7 --signalled 60 --random 30 --letters ghi OUT
+
+(the two calls that picked ``fnc1-d/e/f.json`` and the held-out set ``holdout/``). Bodies already
+labelled in ``tests/corpus/**/*.json`` are skipped; so are bodies of 12,000 characters or more. Bodies
+are shuffled with ``--seed``; each is taken while one of its signals (a credit line, a notice, a
+dateline, ...) is under ``--cap``, up to ``--signalled`` bodies; then ``--random`` more, whatever they
+hold. ``OUT/batch-X.txt`` gets every third body, each line numbered as the labels refer to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from syndicate.eval import read_bodies  # noqa: E402
+
+SIGNALS = {
+    "source": re.compile(r"^\W{0,3}sou?rc?e\s*:", re.I | re.M),
+    "originally": re.compile(r"(originally|first) (appeared|published)", re.I),
+    "via": re.compile(r"^\W?(via|h/t|hat tip)\b", re.I | re.M),
+    "wire": re.compile(r"\((Reuters|AP|AFP|CNN)\)\s*[-–—]"),
+    "byline": re.compile(r"^By [A-Z]", re.M),
+    "readmore": re.compile(r"^\W?(read more|related|more:|see also|click here)", re.I | re.M),
+    "photo": re.compile(r"(Photo|Image)\s*(credit|:|via)", re.I),
+    "social": re.compile(r"(follow (us|me)|share this|subscribe|sign up)", re.I),
+    "copyright": re.compile(r"(©|copyright|all rights reserved)", re.I),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--cap", type=int, default=5, help="bodies per signal")
+    parser.add_argument("--signalled", type=int, default=40, help="bodies picked for their signals")
+    parser.add_argument("--random", type=int, default=20, help="bodies picked at random")
+    parser.add_argument("--letters", default="def", help="one batch per letter")
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    args = parser.parse_args()
+
+    bodies = read_bodies(args.corpus)
+    labelled = {
+        entry["ref"]
+        for path in (ROOT / "tests" / "corpus").glob("**/*.json")
+        for entry in json.loads(path.read_text(encoding="utf-8"))
+    }
+    rng = random.Random(args.seed)
+    refs = sorted(r for r in bodies if r not in labelled and len(bodies[r]) < 12000)
+    rng.shuffle(refs)
+    picked: list[str] = []
+    taken = dict.fromkeys(SIGNALS, 0)
+    for ref in refs:
+        hits = [name for name, pattern in SIGNALS.items() if pattern.search(bodies[ref])]
+        name = next((n for n in hits if taken[n] < args.cap), None)
+        if name:
+            taken[name] += 1
+            picked.append(ref)
+        if len(picked) >= args.signalled:
+            break
+    picked += [r for r in refs if r not in picked][: args.random]
+    rng.shuffle(picked)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for number, letter in enumerate(args.letters):
+        batch = picked[number :: len(args.letters)]
+        with (args.out / f"batch-{letter}.txt").open("w", encoding="utf-8") as out:
+            for ref in batch:
+                out.write(f"===== {ref}\n")
+                for line_number, line in enumerate(bodies[ref].splitlines(), 1):
+                    out.write(f"{line_number:4}| {line}\n")
+                out.write("\n")
+        print(f"batch-{letter}.txt: {len(batch)} bodies")
+    print("by signal:", taken)
+
+
+if __name__ == "__main__":
+    main()
