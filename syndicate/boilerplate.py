@@ -180,20 +180,29 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "wire-credits-suffix": (" by",),
     "image-via": ("via", "by", "courtesy", "credit"),
     "syndication-bracketed": ("originally", "first"),
+    "updated-note": ("updated", "corrected"),
     "related-header": (
         "more", "related", "recommended", "you may", "you might", "most ", "trending", "top stories",
-        "read", "see", "also on", "complete coverage",
+        "read", "see", "also", "further", "earlier", "complete coverage",
     ),
-    "read-also": ("read", "see", "more", "continue", "related", "recommended", "watch", "listen"),
+    "read-also": (
+        "read", "see", "more", "continue", "related", "recommended", "watch", "listen", "earlier",
+    ),
     "read-more-link": ("read", "see", "watch"),
     "call-to-action": (
         "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
-        "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find",
+        "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
+        "want",
     ),
     "photo-credit": ("photo", "image", "picture", "illustration", "video", "credit"),
-    "agency-photo-credit": ("/", "(", "[", "©"),
+    "agency-photo-credit": (
+        "/", "(", "[", "©", "uploaded", "getty", "imgur", "giphy", "kinja", "youtube", "instagram", "flickr",
+        "shutterstock", "twitter", "facebook", "wiki", "ap photo", "corbis", "pinterest", "tumblr", "vine",
+        "istock",
+    ),
     "developing": (
         "develop", "breaking", "being updated", "to come", "to follow", "check back", "stay tuned",
+        "will be",
     ),
     "markup-junk": ("(", "<", "{"),
     "date-line": _DIGITS,
@@ -389,6 +398,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=14,
     ),
     _rule(
+        "updated-note",
+        "published_line",
+        r"^[(\[]?(?:This|The) (?:story|article|post|report) (?:was|has been) (?:updated|corrected)\b"
+        r"[^()\[\]]{0,120}[)\]]?\.?$",
+        _EDGES,
+        flags=re.I,
+        max_words=25,
+    ),
+    _rule(
         "updated-line",
         "published_line",
         r"^(?:Updated|Last updated|Last modified|Aktualisiert|Mis à jour|Actualizado)"
@@ -410,8 +428,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "dateline",
         r"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}"
         rf"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,\s+(?i:{_MONTH})\s+\d{{1,2}})?)\s*"
-        r"(?:\((?P<source>[A-Z][\w.&/' -]{0,30}?)\))?"
+        rf"(?:\((?P<source>[A-Z][\w.&/' -]{{0,30}}?)\)(?:,\s+(?P<author>{NAME}))?)?"
         rf"|[A-Z][\w.'’ -]{{1,40}}?(?:\s*\([^()]{{1,30}}\))?\s*\((?P<wire>{_AGENCY})\)"
+        r"|[A-Z][\w.'’ -]{1,40}?,\s+[A-Z][\w.'’ -]{1,30}?\s*\((?P<station>[A-Z][A-Z\d .&-]{1,30})\)"
+        rf"|\((?P<date>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})\)"
+        r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+        r"(?:,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?|\s*\([A-Z][^()]{1,30}\))"
+        r"(?=\s*(?:[-–—]{1,2})\s*[A-Z\"“])"
         rf"|\((?P<agency>{_AGENCY})\))\s*(?:[-–—]{{1,2}}\s+|[–—]{{1,2}}(?=[A-Z\"“]))(?=\S)",
         _HEAD,
         prefix=True,
@@ -425,7 +448,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?-i:MORE [A-Z][A-Z ]{2,40})|"
         r"Related(?: (?:articles?|stories|coverage|content|reading|links?|posts?))?|"
         r"Recommended(?: for you)?|You (?:may|might) also like|Most (?:popular|read)|Trending(?: now)?|"
-        r"Top stories|(?:Read|See) more|Also on [\w .]{1,30}|Complete coverage)\W{0,3}$",
+        r"Top stories|(?:Read|See) (?:more|also)|Also (?:read|see)|Further reading|From earlier|"
+        r"Also on [\w .]{1,30}|Complete coverage)\W{0,3}$",
         _ANY,
         flags=re.I,
         max_words=8,
@@ -435,7 +459,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "read-also",
         "read_also",
         r"^[-–—\[(]?\s*(?:Read (?:also|more|next|this|the full (?:story|article))|See (?:also|more at)|"
-        r"Also read|More on this|Continue reading|(?-i:MORE)|"
+        r"Also read|More on this|Continue reading|(?-i:MORE)|From earlier|"
+        r"For more(?: on this)?,? (?:see|read)\b|"
         r"Related(?: \w+)?|Recommended|"
         r"Watch|WATCH|Listen)\s*(?:[:>»|\-–—]|$)",
         _ANY,
@@ -463,12 +488,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "call-to-action",
         "call_to_action",
-        r"^\W{0,8}(?:Please\s+)?(?:Share (?:this|on|the)\b|Follow (?:us|me|@)|Scroll down for\b|"
+        r"^\W{0,8}(?:[A-Za-z]{2,12}:\s*)?(?:Please\s+)?"
+        r"(?:Share (?:this|on|the)\b|(?:You can )?Follow (?:us|me|@)|"
+        r"Scroll down for\b|To report (?:a |an )?(?:problems?|errors?|typos?|corrections?)\b|"
+        r"Want more\b.{0,40}\?\s*(?:Download|Follow|Subscribe|Sign up|Like)\b|"
         r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on (?:Twitter|X|Facebook|Instagram)\b|"
         r"Subscribe\b|Sign up\b|Like us on|Click here\b|Join (?:us|our)\b|Don'?t miss\b|"
         r"Download (?:our|the) app|Get (?:our|the) (?:newsletter|app)|Support (?:our|independent) journalism|"
         r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment|"
-        r".{0,200}\bclick here\W{0,3}$)",
+        r".{0,150}\bclick here\b.{0,80}$)",
         _ANY,
         flags=re.I,
         max_words=40,
@@ -496,7 +524,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "agency-photo-credit",
         "photo_credit",
         rf"^(?:.{{0,80}}/\s*(?i:{_PHOTO_AGENCY})|[(\[](?i:{_PHOTO_AGENCY})[)\]]|.{{0,60}}©\s*(?i:{_PHOTO_AGENCY})"
-        r"|(?P<dup>\w[\w.-]{2,})/(?P=dup)|[^/]{2,60}\s/\s(?i:via)\s[^/]{2,80})[)\]]?\.?$",
+        r"|(?P<dup>\w[\w.-]{2,})/(?P=dup)|[^/]{2,60}\s/\s(?i:via)\s[^/]{2,80}"
+        rf"|(?i:Uploaded by)\s*:?\s*\S.{{0,60}}|(?:{_IMAGE_HOSTS}))[)\]]?\.?$",
         _ANY,
         max_words=15,
     ),
@@ -543,7 +572,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r".{3,120}?\b(?:writer|reporter|correspondent)s?\b.{0,80}?"
         r"\b(?:contributed|reported)\b(?! to (?!(?:this|the) (?:report|story|article))).{0,80}|"
         r"Contributing\s*:.{2,120}|"
-        r"[\[(]?\s*With (?:agencies|wires|AP|Reuters|AFP|files from [^\])]{2,80})\s*[\])]?|"
+        r"[\[(]?\s*With (?:(?i:agencies|(?:news )?wires?(?: services)?)|AP|Reuters|AFP|"
+        r"files from [^\])]{2,80})"
+        r"\s*[\])]?|"
         r"[^,]{2,60}, with files from .{2,80})\.?$",
         _TAIL,
         max_words=45,
@@ -582,6 +613,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:This|The) (?:is a )?(?:story|post|article|report) (?:is )?(?:still )?"
         r"(?:developing|breaking|being updated)|(?:Story )?developing\W*$|"
         r"(?:More|Updates?) to (?:come|follow)|"
+        r"(?:More )?(?:pictures|photos|images|details|updates) will be (?:posted|added|published)\b|"
         r"Check back (?:later |soon )?for|Stay tuned)",
         _ANY,
         flags=re.I,
@@ -595,6 +627,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
         r"[-–—_*=~•·\s]{2,}|"
         r"\+\d{1,3}|\d{1,2}:\d{2}|Previous|Next|Please enable JavaScript.*|(?:Poll|Video) loading\b.*|"
+        r"Loading(?:\.\.\.|…)?|"
+        r"View (?:this )?(?:post |photo |video )?on (?:Instagram|Twitter|Facebook|YouTube)|"
+        r"View (?:all )?(?:photos|pictures|images)(?: in (?:the )?gallery)?|Enlarge(?-i:[A-Z].*)?|"
+        r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
         r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
         r"\d{6,}|[a-z\d]+(?:-[a-z\d]+){2,}|\d[\d,.]*[km]? (?:shares?|comments?|views?|likes?|retweets?)|"
         r".{1,40}\s[→»›])$",
@@ -675,7 +711,7 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
     for groupdict in groups:
         for key, value in groupdict.items():
             if value and key not in ("label", "place", "dup") and key not in found:
-                if key in ("source", "dashed", "agency", "wire"):
+                if key in ("source", "dashed", "agency", "wire", "station"):
                     key, value = "source", _SOURCE_TAIL.split(value, maxsplit=1)[0]
                 found[key] = value.strip(" \t.,;:-–—")
     if rule.bio:
@@ -729,7 +765,7 @@ def _zone(rules: Sequence[Rule], where: Where) -> list[list[Any]]:
 _FIELD_GROUPS = frozenset(
     {"author", "publisher", "source", "outlet", "outlet_url", "date", "updated", "tags"}
 )
-_GROUPS = _FIELD_GROUPS | {"label", "place", "agency", "wire", "dashed", "dup"}
+_GROUPS = _FIELD_GROUPS | {"label", "place", "agency", "wire", "station", "dashed", "dup"}
 
 _RULE_KEYS = {
     "name", "kind", "pattern", "where", "max_words", "prefix", "extract", "keywords", "bio",
