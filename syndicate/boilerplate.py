@@ -583,7 +583,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "signed-name",
         "byline",
-        r"^[-–—]{1,2}\s*(?P<author>[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][a-z][\w'’.-]*){0,2})$",
+        r"^[-–—]{1,2}\s*(?P<author>[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][a-z][\w'’.-]*){1,2})$",
         _TAIL,
         max_words=3,
         confidence=0.7,  # a name signed under the text: the author, most likely
@@ -769,7 +769,7 @@ _GROUPS = _FIELD_GROUPS | {"label", "place", "agency", "wire", "station", "dashe
 
 _RULE_KEYS = {
     "name", "kind", "pattern", "where", "max_words", "prefix", "extract", "keywords", "bio",
-    "ignore_case", "confidence", "opens_list",
+    "ignore_case", "confidence", "opens_list", "suffix",
 }  # fmt: skip
 
 
@@ -819,7 +819,7 @@ def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
             or not 0 <= confidence <= 1
         ):
             raise OptionsError(f"{label}: 'confidence' must be a number from 0 to 1")
-        for key in ("prefix", "bio", "ignore_case", "opens_list"):
+        for key in ("prefix", "bio", "ignore_case", "opens_list", "suffix"):
             if key in table and not isinstance(table[key], bool):
                 raise OptionsError(f"{label}: '{key}' must be true or false")
         flags = re.IGNORECASE if table.get("ignore_case", False) else 0
@@ -847,6 +847,7 @@ def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
                 bio=bool(table.get("bio", False)),
                 confidence=float(confidence),
                 opens_list=bool(table.get("opens_list", False)),
+                suffix=bool(table.get("suffix", False)),
             )
         )
     return tuple(rules)

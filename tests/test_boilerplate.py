@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import syndicate
-from syndicate.boilerplate import DEFAULT_RULES, Rule, edit_distance
+from syndicate.boilerplate import DEFAULT_RULES, Rule, edit_distance, rules_from_toml
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "boilerplate.yaml").read_text(encoding="utf-8"))
 
@@ -131,3 +131,23 @@ def test_rule_needs_never_hide_a_match() -> None:
                 checked += 1
                 assert any(n in text.lower() for n in rule.needs), (rule.name, text)
     assert checked > 100
+
+
+def test_suffix_rules_cut_the_end_of_the_last_paragraph() -> None:
+    rules = rules_from_toml(
+        """
+[[rule]]
+name = "desk-credit"
+kind = "sign_off"
+pattern = '\\s*--(?P<source>[A-Z][\\w ]+) desk$'
+suffix = true
+"""
+    )
+    text = "Headline\n\nThe council met on Monday and approved the plan. --Example City desk"
+    article = syndicate.parse(text, rules=(*DEFAULT_RULES, *rules))
+    assert [(r.kind, r.text) for r in article.removed] == [("sign_off", "--Example City desk")]
+    assert article.blocks[0].text == "The council met on Monday and approved the plan."
+    assert article.meta.source == "Example City"
+    # a suffix rule never takes a whole paragraph: "the end of it" needs something before it
+    alone = syndicate.parse("Headline\n\nBody text that is long enough.\n\n --Example City desk", rules=rules)
+    assert alone.removed == ()

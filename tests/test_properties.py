@@ -70,6 +70,9 @@ def test_nothing_is_silently_lost(lines: list[str]) -> None:
 @settings(max_examples=150, deadline=None)
 @given(LINES)
 @example(["Source: Example Wire"] * 3 + ["K", "BERLIN (Reuters) - The start."])  # source line vs dateline
+# a closing credit that is also the second line: the dateline after it is still the lead's
+@example(["By Ann Example", "(Reporting by A; Editing by B)", "BERLIN (Reuters) - The start."])
+@example([":", "–Kb"])  # a name signed under the text is written back as a byline the reader knows
 def test_markdown_rendering_parses_to_the_same_body(lines: list[str]) -> None:
     try:
         article = syndicate.parse("\n".join(lines))

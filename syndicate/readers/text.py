@@ -120,6 +120,8 @@ def read_text(
     lead_index: int | None = None
     looked = 0  # segments of the head that stay (head lines taken out do not use up the window)
     for index in range(end):
+        if index in removed:
+            continue  # a credit the tail pass took (a short article's closing lines reach this far)
         seg = segments[index]
         match = first_match(rules, seg.text, "head", limits["head"])
         if match is not None:
@@ -272,6 +274,14 @@ def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match]) -
             following += 1
 
 
+_CARD_RULE = Rule("link-card", "read_also", "", frozenset({"body"}), confidence=0.7)
+_CARD_LINES = 10  # lines in a card for another story, at most
+_CARD_WORDS = 40  # ... each of at most this many words
+_MORE_LINK = re.compile(
+    r"^\W{0,3}(?:more|read more|see more|full story|continue reading)(?:\s*(?:\.\.\.|…|»|›|>))?"
+    r"(?:\s+(?:at |on )?[\w.-]+\.[a-z]{2,}(?:/\S*)?)?\W{0,3}$",
+    re.I,
+)
 _LINK_RULE = Rule("link-block", "read_also", "", frozenset({"body"}), confidence=0.7)
 _LINK_BLOCK_MIN = 3  # lines in a block of links
 _LINK_MIN_WORDS = 4  # ... with at least this many words (headlines, not a list of short phrases)
@@ -285,9 +295,9 @@ def _remove_link_blocks(segments: Sequence[Segment], removed: dict[int, Match], 
     because they were links inside one element. Lines that a line ending in ":" introduces (in the
     same block or just before it) are a list the article itself makes, and stay.
     """
-    gaps = [b.line - a.line for a, b in pairwise(segments)]
-    if len(gaps) < 3 or sum(gap > 1 for gap in gaps) < 0.5 * len(gaps):
+    if not _spaced(segments):
         return
+    _remove_link_cards(segments, removed, start, end)
     run: list[int] = []
     introduced = False
     for index in range(start, end + 1):
@@ -306,6 +316,28 @@ def _remove_link_blocks(segments: Sequence[Segment], removed: dict[int, Match], 
                 introduced = index > 0 and segments[index - 1].text.endswith(":")
             run = [index] if index not in removed and not introduced and _is_link_text(seg) else []
         introduced = introduced or seg.text.endswith(":")
+
+
+def _spaced(segments: Sequence[Segment]) -> bool:
+    """Whether most paragraphs are set apart by blank lines."""
+    gaps = [b.line - a.line for a, b in pairwise(segments)]
+    return len(gaps) >= 3 and sum(gap > 1 for gap in gaps) >= 0.5 * len(gaps)
+
+
+def _remove_link_cards(segments: Sequence[Segment], removed: dict[int, Match], start: int, end: int) -> None:
+    """Short lines with no blank line between them, from a blank line down to a "more" link, are a card
+    for another story (its headline, a teaser, "Read more example.com"): remove the whole card."""
+    for last in range(start, end):
+        if not _MORE_LINK.match(segments[last].text):
+            continue
+        first = last
+        while first > start and segments[first].line == segments[first - 1].line + 1:
+            first -= 1
+        card = range(first, last + 1)
+        if 1 < len(card) <= _CARD_LINES and all(len(segments[i].text.split()) <= _CARD_WORDS for i in card):
+            for i in card:
+                if i not in removed:
+                    removed[i] = Match(_CARD_RULE, segments[i].text, {}, _CARD_RULE.confidence)
 
 
 def _is_link_text(seg: Segment) -> bool:
