@@ -188,12 +188,13 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "read-also": (
         "read", "see", "more", "continue", "related", "recommended", "watch", "listen", "earlier",
     ),
-    "read-more-link": ("read", "see", "watch"),
+    "read-more-link": ("read", "see", "watch", "for more", "in pictures"),
     "call-to-action": (
         "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
         "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
         "want",
     ),
+    "contact-line": ("@",),
     "photo-credit": ("photo", "image", "picture", "illustration", "video", "credit"),
     "agency-photo-credit": (
         "/", "(", "[", "©", "uploaded", "getty", "imgur", "giphy", "kinja", "youtube", "instagram", "flickr",
@@ -206,6 +207,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "markup-junk": ("(", "<", "{"),
     "date-line": _DIGITS,
+    "dateline-line": ("|", "•"),
 }  # fmt: skip
 
 
@@ -389,6 +391,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     ),
     # --- dates and places ------------------------------------------------------------------------
     _rule(
+        "dateline-line",
+        "dateline",
+        r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?)\s*[|•]$",
+        _HEAD,
+        max_words=4,
+        confidence=0.6,
+    ),
+    _rule(
         "published-line",
         "published_line",
         r"^(?:Published|Posted|First published|Date|Veröffentlicht|Publié|Publicado|Datum)"
@@ -471,7 +481,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "read-more-link",
         "read_also",
         r"^\W{0,3}(?:(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
-        r"(?:story|article|piece|report|post|video)))"
+        r"(?:story|article|piece|report|post|video))|"
+        r"For more(?: on this(?: story)?)?,? (?:see|read|visit|go to|check out)\b|In pictures\s*:)"
         r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
         ("body", "tail"),
         flags=re.I,
@@ -500,6 +511,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _ANY,
         flags=re.I,
         max_words=40,
+    ),
+    _rule(
+        "contact-line",
+        "call_to_action",
+        r"^(?:E-?mail\s*:\s*)?[\w.+-]+@[\w-]+\.[\w.-]+(?:\s.{0,100})?$",
+        _TAIL,
+        flags=re.I,
+        max_words=16,
     ),
     _rule(
         "comment-call",
@@ -649,7 +668,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "tags-line",
         "tags",
-        r"^(?:Tags|Topics|Keywords|Filed under)\s*:\s*(?P<tags>.{2,300})$",
+        r"^(?:(?:Tags|Topics|Keywords|Filed under)\s*:\s*(?P<tags>.{2,300})"
+        r"|(?:Filed (?:in|under)|Posted in)\s+(?P<filed>[^.]{2,100})(?:\.\s.{0,200})?)$",
         _TAIL,
         flags=re.I,
         max_words=40,
@@ -711,6 +731,8 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
     for groupdict in groups:
         for key, value in groupdict.items():
             if value and key not in ("label", "place", "dup") and key not in found:
+                if key == "filed":  # a breadcrumb of sections: "Apple > Cellphones"
+                    key, value = "tags", value.replace(">", ",")
                 if key in ("source", "dashed", "agency", "wire", "station"):
                     key, value = "source", _SOURCE_TAIL.split(value, maxsplit=1)[0]
                 found[key] = value.strip(" \t.,;:-–—")
@@ -765,7 +787,7 @@ def _zone(rules: Sequence[Rule], where: Where) -> list[list[Any]]:
 _FIELD_GROUPS = frozenset(
     {"author", "publisher", "source", "outlet", "outlet_url", "date", "updated", "tags"}
 )
-_GROUPS = _FIELD_GROUPS | {"label", "place", "agency", "wire", "station", "dashed", "dup"}
+_GROUPS = _FIELD_GROUPS | {"label", "place", "agency", "wire", "station", "dashed", "dup", "filed"}
 
 _RULE_KEYS = {
     "name", "kind", "pattern", "where", "max_words", "prefix", "extract", "keywords", "bio",
