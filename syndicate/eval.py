@@ -31,6 +31,14 @@ from .text.decode import clean_text, decode
 __all__ = ["Score", "evaluate", "main"]
 
 FIELDS = ("title", "authors", "source", "original", "publisher", "published", "headings")
+#: Attribution (what syndicate reads that other tools do not) against page furniture (links, calls, junk).
+_GROUP = dict.fromkeys(
+    (
+        "source", "syndication", "author_bio", "byline", "dateline", "published_line", "copyright",
+        "disclaimer", "sign_off", "tags",
+    ),
+    "attribution",
+)  # fmt: skip
 _BULLET = re.compile(r"^(?:[-*•·▪–]|\d{1,2}[.)])\s+")
 _ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,6 +65,8 @@ class Case:
     removed_total: int = 0
     removed_right: int = 0
     fields_right: dict[str, bool] = field(default_factory=dict)
+    #: labelled drops by kind: (labelled, removed)
+    kinds: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -79,6 +89,16 @@ class Score:
     @property
     def boilerplate_precision(self) -> float:
         return self._sum("removed_right") / max(1, self._sum("removed_total"))
+
+    def recall_by_group(self) -> dict[str, tuple[int, int]]:
+        """Labelled and removed boilerplate lines, by group of kinds."""
+        totals: dict[str, list[int]] = {}
+        for case in self.cases:
+            for group, (labelled, found) in case.kinds.items():
+                tally = totals.setdefault(group, [0, 0])
+                tally[0] += labelled
+                tally[1] += found
+        return {group: (t[0], t[1]) for group, t in sorted(totals.items())}
 
     def field_accuracy(self, name: str) -> float:
         return sum(c.fields_right[name] for c in self.cases) / max(1, len(self.cases))
@@ -176,8 +196,11 @@ def score_case(truth: dict[str, Any], body: str) -> Case:
             case.errors.append(f"lost body text: {text[:70]!r}")
     removed = [r.text for r in article.removed]
     for drop in drops:
+        tally = case.kinds.setdefault(_GROUP.get(drop["kind"], "page furniture"), [0, 0])
+        tally[0] += 1
         if any(_overlaps(drop["text"], r) for r in removed):
             case.drop_found += 1
+            tally[1] += 1
         else:
             case.errors.append(f"kept boilerplate ({drop['kind']}): {drop['text'][:70]!r}")
     case.removed_total = len(removed)
@@ -238,6 +261,8 @@ def report(score: Score, worst: int, name: str = "FNC-1 labelled bodies") -> str
         f"  boilerplate precision  {score.boilerplate_precision:.4f}  (removals that were boilerplate)"
     )
     lines.append(f"  boilerplate recall     {score.boilerplate_recall:.4f}  (boilerplate lines removed)")
+    for group, (labelled, found) in score.recall_by_group().items():
+        lines.append(f"    {group:<20} {found / max(1, labelled):.4f}  ({found} of {labelled} lines)")
     for name in FIELDS:
         lines.append(f"  {name + ' accuracy':<22} {score.field_accuracy(name):.4f}")
     bad = sorted(score.cases, key=lambda c: -len(c.errors))[:worst]

@@ -81,6 +81,8 @@ def test_scores_add_up_over_cases() -> None:
     assert score.body_recall == 1.0
     assert score.boilerplate_recall == score.boilerplate_precision == 1.0
     assert score.field_accuracy("authors") == 0.5
+    # the byline, dateline and sign-off are attribution; the share call is page furniture
+    assert score.recall_by_group() == {"attribution": (6, 6), "page furniture": (2, 2)}
     report = ev.report(score, worst=5)
     assert "boilerplate recall     1.0000" in report
     assert "x.csv#2: 1 problem(s)" in report
