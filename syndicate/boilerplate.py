@@ -504,7 +504,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Scroll down for\b|To report (?:a |an )?(?:problems?|errors?|typos?|corrections?)\b|"
         r"Want more\b.{0,40}\?\s*(?:Download|Follow|Subscribe|Sign up|Like)\b|"
         r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on (?:Twitter|X|Facebook|Instagram)\b|"
-        r"Subscribe\b|Sign up\b|Like us on|Click here\b|Join (?:us|our)\b|Don'?t miss\b|"
+        r"Subscribe\b|Sign up\b|Like us on|Click here\b|Join (?:us|our)\b(?! next\b)|Don'?t miss\b|"
         r"Download (?:our|the) app|Get (?:our|the) (?:newsletter|app)|Support (?:our|independent) journalism|"
         r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment|"
         r".{0,150}\bclick here\b.{0,80}$)",
