@@ -142,7 +142,9 @@ def _rule(
     confidence: float = 0.9,
     opens_list: bool = False,
     suffix: bool = False,
+    needs: tuple[str, ...] | None = None,
 ) -> Rule:
+    """A rule; ``needs`` defaults to the built-in table (user rules pass ``()``)."""
     return Rule(
         name,
         kind,
@@ -156,7 +158,7 @@ def _rule(
         flags,
         confidence,
         opens_list,
-        _NEEDS.get(name, ()),
+        _NEEDS.get(name, ()) if needs is None else needs,
         suffix,
     )
 
@@ -196,11 +198,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "contact-line": ("@",),
     "photo-credit": ("photo", "image", "picture", "illustration", "video", "credit"),
-    "agency-photo-credit": (
-        "/", "(", "[", "©", "uploaded", "getty", "imgur", "giphy", "kinja", "youtube", "instagram", "flickr",
-        "shutterstock", "twitter", "facebook", "wiki", "ap photo", "corbis", "pinterest", "tumblr", "vine",
-        "istock",
-    ),
+    "agency-photo-credit": ("/", "(", "[", "©", "uploaded"),
     "developing": (
         "develop", "breaking", "being updated", "to come", "to follow", "check back", "stay tuned",
         "will be",
@@ -333,7 +331,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "syndication-retitled",
         "syndication",
-        r"^[(\[]?(?:Originally|First) published (?:as|under the (?:title|headline))\s+\S.{0,200}$",
+        r"^[(\[]?Originally published (?:as|under the (?:title|headline))\s+\S.{0,200}$",
         _EDGES,
         flags=re.I,
         max_words=40,
@@ -401,8 +399,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "published-line",
         "published_line",
-        r"^(?:Published|Posted|First published|Date|Veröffentlicht|Publié|Publicado|Datum)"
-        r"\s*(?:on|at|am|le|el)?\s*[:\-–]?\s*(?P<date>[^|]{6,60}?)"
+        r"^(?:Published|Posted|First published|Date(?: created| published)?|Veröffentlicht|Publié|Publicado|"
+        r"Datum)\s*(?:on|at|am|le|el)?\s*[:\-–]?\s*"
+        rf"(?P<date>(?=\d|(?i:{_MONTH}|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b))[^|]{{6,60}}?)"
         r"(?:\s*\|\s*(?:Updated|Last updated)\s*(?:on|at)?\s*[:\-–]?\s*(?P<updated>.{6,60}))?$",
         _EDGES,
         max_words=14,
@@ -410,7 +409,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "updated-note",
         "published_line",
-        r"^[(\[]?(?:This|The) (?:story|article|post|report) (?:was|has been) (?:updated|corrected)\b"
+        r"^[(\[]?This (?:story|article|post|report) (?:was|has been) (?:updated|corrected)\b"
         r"[^()\[\]]{0,120}[)\]]?\.?$",
         _EDGES,
         flags=re.I,
@@ -440,10 +439,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         rf"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,\s+(?i:{_MONTH})\s+\d{{1,2}})?)\s*"
         rf"(?:\((?P<source>[A-Z][\w.&/' -]{{0,30}}?)\)(?:,\s+(?P<author>{NAME}))?)?"
         rf"|[A-Z][\w.'’ -]{{1,40}}?(?:\s*\([^()]{{1,30}}\))?\s*\((?P<wire>{_AGENCY})\)"
-        r"|[A-Z][\w.'’ -]{1,40}?,\s+[A-Z][\w.'’ -]{1,30}?\s*\((?P<station>[A-Z][A-Z\d .&-]{1,30})\)"
+        r"|[A-Z][\w.'’ -]{1,40}?,\s+[A-Z][\w.'’ -]{1,30}?\s*\((?P<station>"
+        rf"(?:CBS|NBC|ABC|FOX|CW|PBS|NPR|[KW][A-Z]{{2,3}})(?:[ -][A-Z\d]{{2,12}}){{0,2}}|{_AGENCY})\)"
         rf"|\((?P<date>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})\)"
         r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
-        r"(?:,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?|\s*\([A-Z][^()]{1,30}\))"
+        r"(?:,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?"
+        r"|\s*\([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the))*\))"
         r"(?=\s*(?:[-–—]{1,2})\s*[A-Z\"“])"
         rf"|\((?P<agency>{_AGENCY})\))\s*(?:[-–—]{{1,2}}\s+|[–—]{{1,2}}(?=[A-Z\"“]))(?=\S)",
         _HEAD,
@@ -501,13 +502,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "call_to_action",
         r"^\W{0,8}(?:[A-Za-z]{2,12}:\s*)?(?:Please\s+)?"
         r"(?:Share (?:this|on|the)\b|(?:You can )?Follow (?:us|me|@)|"
-        r"Scroll down for\b|To report (?:a |an )?(?:problems?|errors?|typos?|corrections?)\b|"
+        r"Scroll down for\b|To report (?:a |an )?(?:problems?|errors?|typos?)(?: or (?:to )?leave feedback)?"
+        r"(?: (?:on|about|in) this (?:article|story|page))?,?\s*(?:e-?mail|contact|write|please|call us)\b|"
         r"Want more\b.{0,40}\?\s*(?:Download|Follow|Subscribe|Sign up|Like)\b|"
         r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on (?:Twitter|X|Facebook|Instagram)\b|"
         r"Subscribe\b|Sign up\b|Like us on|Click here\b|Join (?:us|our)\b(?! next\b)|Don'?t miss\b|"
         r"Download (?:our|the) app|Get (?:our|the) (?:newsletter|app)|Support (?:our|independent) journalism|"
         r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment|"
-        r".{0,150}\bclick here\b.{0,80}$)",
+        r".{0,150}(?:[.?!:,;–—-]\s*|\bplease\s+)click here\b.{0,80}$|"
+        r".{0,150}\bclick here\W{0,3}$)",
         _ANY,
         flags=re.I,
         max_words=40,
@@ -523,7 +526,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "comment-call",
         "call_to_action",
-        r"^.{0,200}\b(?:you|your|us|share|leave|sound off)\b.{0,80}\b(?:in|to|on) the comments?"
+        r"^.{0,200}\b(?:you|your|us|share (?:it|them|your)|leave|sound off)\b.{0,80}"
+        r"\b(?:in|to|on) the comments?"
         r"(?: section)?(?: below)?\W{0,3}$",
         _TAIL,
         flags=re.I,
@@ -544,7 +548,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "photo_credit",
         rf"^(?:.{{0,80}}/\s*(?i:{_PHOTO_AGENCY})|[(\[](?i:{_PHOTO_AGENCY})[)\]]|.{{0,60}}©\s*(?i:{_PHOTO_AGENCY})"
         r"|(?P<dup>\w[\w.-]{2,})/(?P=dup)|[^/]{2,60}\s/\s(?i:via)\s[^/]{2,80}"
-        rf"|(?i:Uploaded by)\s*:?\s*\S.{{0,60}}|(?:{_IMAGE_HOSTS}))[)\]]?\.?$",
+        r"|(?i:Uploaded by)\s*:?\s*\S.{0,60})[)\]]?\.?$",
         _ANY,
         max_words=15,
     ),
@@ -577,10 +581,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "wire-credits-suffix",
         "sign_off",
-        r"\s[(\[](?:Additional )?(?:Reporting|Writing|Editing|Compiled|Research) by\b"
+        r"\s[(\[](?:Additional (?i:reporting)|Reporting|Writing|Editing|Compiled|Research) (?i:by)\b"
         r"[^()\[\]]{2,200}[)\]]\.?$",
         _TAIL,
-        flags=re.I,
         suffix=True,
     ),
     _rule(
@@ -632,7 +635,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:This|The) (?:is a )?(?:story|post|article|report) (?:is )?(?:still )?"
         r"(?:developing|breaking|being updated)|(?:Story )?developing\W*$|"
         r"(?:More|Updates?) to (?:come|follow)|"
-        r"(?:More )?(?:pictures|photos|images|details|updates) will be (?:posted|added|published)\b|"
+        r"(?:More )?(?:pictures|photos|images|details|updates) will be (?:posted|added|published)"
+        r"(?: (?:as (?:they|it) comes? (?:in|through)|when (?:they are |it is )?available|soon|shortly))?"
+        r"\W*$|"
         r"Check back (?:later |soon )?for|Stay tuned)",
         _ANY,
         flags=re.I,
@@ -651,7 +656,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"View (?:all )?(?:photos|pictures|images)(?: in (?:the )?gallery)?|Enlarge(?-i:[A-Z].*)?|"
         r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
         r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
-        r"\d{6,}|[a-z\d]+(?:-[a-z\d]+){2,}|\d[\d,.]*[km]? (?:shares?|comments?|views?|likes?|retweets?)|"
+        r"\d{6,}|(?=\S*[a-z])[a-z\d]+(?:-[a-z\d]+){2,}|"
+        r"\d[\d,.]*[km]? (?:shares?|comments?|views?|likes?|retweets?)|"
         r".{1,40}\s[→»›])$",
         _ANY,
         flags=re.I,
@@ -669,7 +675,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "tags-line",
         "tags",
         r"^(?:(?:Tags|Topics|Keywords|Filed under)\s*:\s*(?P<tags>.{2,300})"
-        r"|(?:Filed (?:in|under)|Posted in)\s+(?P<filed>[^.]{2,100})(?:\.\s.{0,200})?)$",
+        r"|(?:Filed (?:in|under)|Posted in)\s+(?P<filed>[^.>]{1,40}(?:\s*>\s*[^.>]{1,40})+)"
+        r"(?:\.\s.{0,200})?)$",
         _TAIL,
         flags=re.I,
         max_words=40,
@@ -701,19 +708,24 @@ def match_prefix(rule: Rule, text: str) -> Match | None:
     if not rule.prefix:
         return None
     m = rule.regex().match(text)
-    if m is None or m.end() >= len(text):
+    if m is None or m.end() >= len(text) or not m.group(0).strip():
         return None
-    return Match(rule, m.group(0).strip(), _fields(rule, m, m.group(0)), rule.confidence)
+    return _matched(rule, m, m.group(0).strip())
 
 
 def match_suffix(rules: Sequence[Rule], text: str) -> Match | None:
     """The first ``suffix`` rule that matches the end of ``text`` (and not all of it): the cut text."""
+    lowered = text.lower()
     for rule in rules:
-        if rule.suffix and (not rule.needs or any(n in text.lower() for n in rule.needs)):
+        if rule.suffix and (not rule.needs or any(n in lowered for n in rule.needs)):
             m = rule.regex().search(text)
-            if m is not None and m.end() == len(text) and text[: m.start()].strip():
-                cut = m.group(0).strip()
-                return Match(rule, cut, _fields(rule, m, cut), rule.confidence)
+            if m is None or m.end() != len(text):
+                continue
+            cut = m.group(0).strip()
+            if cut and text[: m.start()].strip():  # something is cut, and something stays
+                found = _matched(rule, m, cut)
+                if found is not None:
+                    return found
     return None
 
 
@@ -844,6 +856,8 @@ def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
         for key in ("prefix", "bio", "ignore_case", "opens_list", "suffix"):
             if key in table and not isinstance(table[key], bool):
                 raise OptionsError(f"{label}: '{key}' must be true or false")
+        if table.get("prefix") and table.get("suffix"):
+            raise OptionsError(f"{label}: a rule is a prefix or a suffix, not both")
         flags = re.IGNORECASE if table.get("ignore_case", False) else 0
         try:
             compiled = [re.compile(source, flags) for source in (table["pattern"], *extract)]
@@ -870,6 +884,7 @@ def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
                 confidence=float(confidence),
                 opens_list=bool(table.get("opens_list", False)),
                 suffix=bool(table.get("suffix", False)),
+                needs=(),  # the built-in prefilters belong to the built-in patterns, not to a name
             )
         )
     return tuple(rules)

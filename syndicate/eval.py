@@ -133,6 +133,25 @@ def _overlaps(truth: str, found: str) -> bool:
     return (a in b and len(a) >= 0.5 * len(b)) or (b in a and len(b) >= 0.8 * len(a))
 
 
+def _without_parts(text: str, parts: list[str]) -> str:
+    """``text`` less the labelled parts of its line, whatever order they were labelled in: each is
+    taken off the start or the end, or else out of the middle."""
+    parts = [p for p in parts if p]
+    while parts:
+        for part in parts:
+            if text.startswith(part):
+                text = text[len(part) :].lstrip(" -–—")
+                break
+            if text.endswith(part):
+                text = text[: -len(part)].rstrip()
+                break
+        else:
+            part = parts[0]
+            text = " ".join(text.replace(part, " ", 1).split())
+        parts.remove(part)
+    return text
+
+
 def _field(article: Article, name: str) -> Any:
     meta = article.meta
     if name == "title":
@@ -174,13 +193,7 @@ def score_case(truth: dict[str, Any], body: str) -> Case:
     for number, line in lines.items():
         if number in dropped_lines or _norm(line) in skip:
             continue
-        text = _norm(line)
-        for drop in (d for d in drops if d["line"] == number):  # parts of a line: its start, its end
-            part = _norm(drop["text"])
-            if text.startswith(part):
-                text = text[len(part) :].lstrip(" -–—")
-            elif text.endswith(part):
-                text = text[: -len(part)].rstrip()
+        text = _without_parts(_norm(line), [_norm(d["text"]) for d in drops if d["line"] == number])
         text = _BULLET.sub("", text.lstrip(" -–—"))
         if text:
             keeps.append(text)
@@ -263,8 +276,8 @@ def report(score: Score, worst: int, name: str = "FNC-1 labelled bodies") -> str
     lines.append(f"  boilerplate recall     {score.boilerplate_recall:.4f}  (boilerplate lines removed)")
     for group, (labelled, found) in score.recall_by_group().items():
         lines.append(f"    {group:<20} {found / max(1, labelled):.4f}  ({found} of {labelled} lines)")
-    for name in FIELDS:
-        lines.append(f"  {name + ' accuracy':<22} {score.field_accuracy(name):.4f}")
+    for field_name in FIELDS:
+        lines.append(f"  {field_name + ' accuracy':<22} {score.field_accuracy(field_name):.4f}")
     bad = sorted(score.cases, key=lambda c: -len(c.errors))[:worst]
     bad = [c for c in bad if c.errors]
     if bad:

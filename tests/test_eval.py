@@ -109,3 +109,32 @@ def test_the_command_reads_truth_files_and_a_corpus(
     assert "body recall            1.0000" in out
     assert ev.main([str(tmp_path / "missing.json"), "--corpus", str(tmp_path / "corpus")]) == 2
     assert "syndicate.eval: error:" in capsys.readouterr().err
+
+
+def test_labelled_parts_of_a_line_come_off_in_any_order() -> None:
+    line = "By Ann Example BERLIN (Reuters) - The text stays. (Writing by Bo Sample)"
+    parts = ["(Writing by Bo Sample)", "BERLIN (Reuters) -", "By Ann Example"]
+    assert ev._without_parts(line, parts) == "The text stays."
+    assert ev._without_parts("Text before [an embed] and after.", ["[an embed]"]) == "Text before and after."
+
+
+def test_the_held_out_set_shows_totals_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "project"
+    (root / "tests" / "corpus" / "holdout").mkdir(parents=True)
+    truth = [dict(TRUTH, ref="train_bodies.csv#1", authors=["Someone Else"])]  # one field wrong
+    for path in (root / "tests" / "corpus" / "dev.json", root / "tests" / "corpus" / "holdout" / "h.json"):
+        path.write_text(json.dumps(truth), encoding="utf-8")
+    fnc = tmp_path / "corpus" / "fnc1"
+    fnc.mkdir(parents=True)
+    with (fnc / "train_bodies.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([("Body ID", "articleBody"), ("1", BODY)])
+    (fnc / "competition_test_bodies.csv").write_text("Body ID,articleBody\n", encoding="utf-8")
+    monkeypatch.setattr(ev, "_ROOT", root)
+    assert ev.main(["--corpus", str(tmp_path / "corpus")]) == 0
+    out = capsys.readouterr().out
+    development, held_out = out.split("FNC-1 held-out set")
+    assert "train_bodies.csv#1: 1 problem(s)" in development
+    assert "authors accuracy       0.0000" in held_out
+    assert "problem(s)" not in held_out

@@ -40,6 +40,7 @@ __all__ = ["TextReader", "read_text"]
 
 log = logging.getLogger("syndicate")
 
+_SURE = 0.8  # evidence at least this sure adds authors beside others; weaker evidence only fills a gap
 _MAX_PREFIXES = 3  # pieces cut from the start of the lead (a byline, then a dateline)
 _HEAD_WINDOW = 4  # segments looked at for a title, byline and dates
 _TAIL_REACH = 6  # segments before the closing run of boilerplate where tail rules still apply
@@ -127,7 +128,7 @@ def read_text(
         if match is not None:
             removed[index] = match
             start = index + 1 if lead_index is None else start
-            if match.rule.opens_list:
+            if match.rule.opens_list and lead_index is not None:
                 break  # what follows is a list of other stories, with their headlines and bylines
             continue
         looked += 1
@@ -152,8 +153,9 @@ def read_text(
             if match is not None:
                 removed[index] = match
 
-    _remove_after_credits(segments, removed, end)
-    _remove_link_lists(segments, removed)
+    _remove_after_credits(segments, removed, start, end)
+    # a list header above the headline heads nothing of the article's: it goes alone
+    _remove_link_lists(segments, removed, title_index + 1 if title_index is not None else 0)
     _remove_link_blocks(segments, removed, start, end)
     kept = [(i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index]
     if not kept:
@@ -205,18 +207,22 @@ _AFTER_CREDITS_LINES = 3  # short lines after the article's closing credit that 
 _AFTER_CREDITS_WORDS = 20
 
 
-def _remove_after_credits(segments: Sequence[Segment], removed: dict[int, Match], end: int) -> None:
+def _remove_after_credits(
+    segments: Sequence[Segment], removed: dict[int, Match], start: int, end: int
+) -> None:
     """A few short lines after the closing credit ("Source: X") are the page's, not the article's, when
-    other page furniture (markup, a button) stands among them: a product widget ("Get better reviews
+    markup or a button ("Try it now →") stands among them: a product widget ("Get better reviews
     ...!"), a promotion. Remove them. Without such furniture they may be the author's last words, and
     stay."""
-    credits = [i for i in removed if i >= end - _TAIL_REACH and removed[i].rule.kind in _CREDIT_KINDS]
+    credits = [
+        i for i in removed if i >= max(start, end - _TAIL_REACH) and removed[i].rule.kind in _CREDIT_KINDS
+    ]
     if not credits:
         return
     last = max(credits)
     after = [i for i in range(last + 1, end) if i not in removed]
     furniture = any(
-        i in removed and removed[i].rule.kind == "other" and any(c.isalpha() for c in segments[i].text)
+        i in removed and (removed[i].rule.name == "markup-junk" or segments[i].text.endswith(("→", "»", "›")))
         for i in range(last + 1, len(segments))
     )
     if (
@@ -237,18 +243,23 @@ def _cut_prefixes(rules: Sequence[Rule], text: str) -> list[Match]:
             break
         cuts.append(cut)
         text = text[len(cut.text) :].lstrip(" -–—")
+        if cut.rule.kind != "byline":
+            break  # a dateline is followed by the story, not by another dateline
     return cuts
 
 
-def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match]) -> None:
+def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match], floor: int) -> None:
     """After a link-list header ("MORE STORIES", "Related"), the list's items go too.
 
     An item is a title-like line, a headline cut short ("... arrested after..."), a page number, a
     picture credited to an agency, or the byline of a listed story ("BY JANE DOE | 01/12/15 12:35 PM")
     together with the teaser sentence under it. Lines already removed (pager links, share buttons) do
-    not end the list; a paragraph of running text does.
+    not end the list; a paragraph of running text does. Headers before ``floor`` (the lead) open nothing.
     """
-    for index in sorted(i for i, m in removed.items() if i >= 0 and m.rule.opens_list):
+    reached = floor  # segments before this are walked already (or are the head)
+    for index in sorted(i for i, m in removed.items() if i >= floor and m.rule.opens_list):
+        if index < reached:
+            continue  # a header inside a list already walked
         header = removed[index]
         confidence = round(header.confidence - 0.15, 2)
         following = index + 1
@@ -272,11 +283,12 @@ def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match]) -
                 break
             removed[following] = Match(header.rule, text, {}, confidence)
             following += 1
+        reached = following
 
 
 _CARD_RULE = Rule("link-card", "read_also", "", frozenset({"body"}), confidence=0.7)
 _CARD_LINES = 10  # lines in a card for another story, at most
-_CARD_WORDS = 40  # ... each of at most this many words
+_CARD_WORDS = 30  # ... each of at most this many words
 _MORE_LINK = re.compile(
     r"^\W{0,3}(?:more|read more|see more|full story|continue reading)(?:\s*(?:\.\.\.|…|»|›|>))?"
     r"(?:\s+(?:at |on )?[\w.-]+\.[a-z]{2,}(?:/\S*)?)?\W{0,3}$",
@@ -326,15 +338,23 @@ def _spaced(segments: Sequence[Segment]) -> bool:
 
 def _remove_link_cards(segments: Sequence[Segment], removed: dict[int, Match], start: int, end: int) -> None:
     """Short lines with no blank line between them, from a blank line down to a "more" link, are a card
-    for another story (its headline, a teaser, "Read more example.com"): remove the whole card."""
+    for another story (its headline, a teaser, "Read more example.com"): remove the whole card. The
+    card starts with a headline, and no line ending in ":" introduces it (a quote would)."""
     for last in range(start, end):
         if not _MORE_LINK.match(segments[last].text):
             continue
         first = last
         while first > start and segments[first].line == segments[first - 1].line + 1:
             first -= 1
+            if last - first >= _CARD_LINES:
+                break  # longer than any card
         card = range(first, last + 1)
-        if 1 < len(card) <= _CARD_LINES and all(len(segments[i].text.split()) <= _CARD_WORDS for i in card):
+        if (
+            1 < len(card) <= _CARD_LINES
+            and all(len(segments[i].text.split()) <= _CARD_WORDS for i in card)
+            and _is_link_text(segments[first])
+            and not (first > 0 and segments[first - 1].text.endswith(":"))
+        ):
             for i in card:
                 if i not in removed:
                     removed[i] = Match(_CARD_RULE, segments[i].text, {}, _CARD_RULE.confidence)
@@ -464,7 +484,9 @@ def _fill(found: Found, matches: Sequence[Match]) -> None:
         def because(name: str, match: Match = match) -> None:
             found.because(name, match.rule.name, match.confidence, match.text)
 
-        if "author" in fields:
+        if "author" in fields and (match.confidence >= _SURE or not found.authors):
+            # a weaker hint (a name signed under the text, a dateline) names the author only when
+            # nothing surer has
             because("authors")
             for name in _split_names(fields["author"]):
                 bio = fields.get("bio")

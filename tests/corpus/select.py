@@ -3,8 +3,12 @@
     python tests/corpus/select.py --seed 20261127 --cap 5 --signalled 40 --random 20 --letters def OUT
     python tests/corpus/select.py --seed 7112026 --cap 7 --signalled 60 --random 30 --letters ghi OUT
 
-(the two calls that picked ``fnc1-d/e/f.json`` and the held-out set ``holdout/``). Bodies already
-labelled in ``tests/corpus/**/*.json`` are skipped; so are bodies of 12,000 characters or more. Bodies
+(the two calls that picked ``fnc1-d/e/f.json`` and the held-out set ``holdout/``, each run when only the
+files before it were labelled, and without ``--dedupe``, which came later). Bodies already labelled in
+``tests/corpus/**/*.json`` are skipped, and with ``--dedupe`` (the default now) so are bodies that
+share more than half of their 8-word runs with a labelled one: FNC-1 holds the same article under
+several ids, and a near-copy of a development body in the held-out set is not held out. Bodies of
+12,000 characters or more are skipped too. Bodies
 are shuffled with ``--seed``; each is taken while one of its signals (a credit line, a notice, a
 dateline, ...) is under ``--cap``, up to ``--signalled`` bodies; then ``--random`` more, whatever they
 hold. ``OUT/batch-X.txt`` gets every third body, each line numbered as the labels refer to it.
@@ -37,6 +41,15 @@ SIGNALS = {
 }
 
 
+def _shingles(text: str) -> set[str]:
+    words = re.findall(r"\w+", text.lower())
+    return {" ".join(words[i : i + 8]) for i in range(max(1, len(words) - 7))}
+
+
+def _near_copy(a: set[str], others: list[set[str]]) -> bool:
+    return any(len(a & b) > 0.5 * len(a | b) for b in others)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -48,6 +61,12 @@ def main() -> None:
     parser.add_argument("--random", type=int, default=20, help="bodies picked at random")
     parser.add_argument("--letters", default="def", help="one batch per letter")
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument(
+        "--dedupe",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="skip near-copies of labelled bodies (default: on)",
+    )
     args = parser.parse_args()
 
     bodies = read_bodies(args.corpus)
@@ -58,6 +77,9 @@ def main() -> None:
     }
     rng = random.Random(args.seed)
     refs = sorted(r for r in bodies if r not in labelled and len(bodies[r]) < 12000)
+    if args.dedupe:
+        seen = [_shingles(bodies[r]) for r in labelled if r in bodies]
+        refs = [r for r in refs if not _near_copy(_shingles(bodies[r]), seen)]
     rng.shuffle(refs)
     picked: list[str] = []
     taken = dict.fromkeys(SIGNALS, 0)
