@@ -12,6 +12,7 @@ import yaml
 
 import syndicate
 from syndicate.boilerplate import DEFAULT_RULES, Rule, edit_distance, rules_from_toml
+from syndicate.errors import OptionsError
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "boilerplate.yaml").read_text(encoding="utf-8"))
 
@@ -151,3 +152,29 @@ suffix = true
     # a suffix rule never takes a whole paragraph: "the end of it" needs something before it
     alone = syndicate.parse("Headline\n\nBody text that is long enough.\n\n --Example City desk", rules=rules)
     assert alone.removed == ()
+
+
+def test_a_suffix_rule_that_can_match_nothing_cuts_nothing() -> None:
+    rules = rules_from_toml(
+        "[[rule]]\nname = 'ap'\nkind = 'sign_off'\npattern = '\\s*(?:\\(AP\\))?$'\nsuffix = true\n"
+    )
+    text = "Headline\n\nThe council met on Monday and approved the plan for the year."
+    article = syndicate.parse(text, rules=(*DEFAULT_RULES, *rules))
+    assert article.removed == ()
+    assert article.blocks[0].text == "The council met on Monday and approved the plan for the year."
+    cut = syndicate.parse(text[:-1] + ". (AP)", rules=(*DEFAULT_RULES, *rules))
+    assert [(r.kind, r.text) for r in cut.removed] == [("sign_off", "(AP)")]
+
+
+def test_a_user_rule_named_like_a_built_in_one_has_no_hidden_prefilter() -> None:
+    rules = rules_from_toml(
+        "[[rule]]\nname = 'contact-line'\nkind = 'other'\npattern = '^Sponsored content$'\n"
+    )
+    text = "Headline\n\nBody text that is long enough to be a real paragraph here.\n\nSponsored content"
+    article = syndicate.parse(text, rules=(*DEFAULT_RULES, *rules))
+    assert [(r.rule, r.text) for r in article.removed] == [("contact-line", "Sponsored content")]
+
+
+def test_a_rule_cannot_be_both_prefix_and_suffix() -> None:
+    with pytest.raises(OptionsError, match="a prefix or a suffix, not both"):
+        rules_from_toml("[[rule]]\nname = 'x'\nkind = 'other'\npattern = 'x'\nprefix = true\nsuffix = true\n")
