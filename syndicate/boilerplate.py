@@ -194,10 +194,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "call-to-action": (
         "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
         "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
+        "keep in touch",
         "want",
     ),
     "contact-line": ("@",),
-    "photo-credit": ("photo", "image", "picture", "illustration", "video", "credit"),
+    "photo-credit": ("photo", "image", "picture", "illustration", "video", "credit", "screen"),
     "agency-photo-credit": ("/", "(", "[", "©", "uploaded"),
     "developing": (
         "develop", "breaking", "being updated", "to come", "to follow", "check back", "stay tuned",
@@ -205,7 +206,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "markup-junk": ("(", "<", "{"),
     "date-line": _DIGITS,
-    "dateline-line": ("|", "•"),
+    "dateline-line": ("|", "•", "-", "–", "—"),
+    "ads-header": ("ads", "sponsored", "promoted", "around the web", "paid"),
 }  # fmt: skip
 
 
@@ -253,10 +255,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "hat-tip-explicit",
         "source",
-        r"^[(\[]?(?:h/t|hat tip(?: to)?)\s*:?\s+(?P<source>[^()\[\]|]{2,60}?)(?:\s*\|.*)?[)\]]?\.?$",
+        r"^[(\[]?(?:h/t|hat tip(?: to)?)\s*:?\s+(?P<source>[^()\[\]|/]{2,60}?)(?:\s*[|/]\s.*)?[)\]]?\.?$",
         _ANY,
         flags=re.I,
-        max_words=10,
+        max_words=16,
     ),
     _rule(
         "source-handle",
@@ -276,8 +278,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "image-via",
         "photo_credit",
-        r"^[(\[]\s*(?:Image|Photo|Picture|Video|Featured image)s?\s+(?:via|by|courtesy of|credit:?)\s+"
-        r"[^()\[\]]{2,80}[)\]]$",
+        r"^[(\[][^()\[\]]{0,60}?\b(?:Image|Photo|Picture|Video|Featured image)s?\s+"
+        r"(?:via|by|courtesy of|credit:?)\s+[^()\[\]]{2,80}[)\]]$",
         _ANY,
         flags=re.I,
         max_words=15,
@@ -391,7 +393,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "dateline-line",
         "dateline",
-        r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?)\s*[|•]$",
+        r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?\s*[|•]|[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}"
+        r",\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?\s*[-–—]{1,2})$",
         _HEAD,
         max_words=4,
         confidence=0.6,
@@ -467,12 +470,23 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         opens_list=True,
     ),
     _rule(
+        "ads-header",
+        "other",
+        r"^\W{0,3}(?:Ads(?: by \w+)?|Sponsored(?: (?:links?|content|stories|posts))?|"
+        r"Promoted (?:links?|stories|content)|(?:From )?Around the web|Paid (?:content|partner content))"
+        r"\W{0,3}$",
+        _ANY,
+        flags=re.I,
+        max_words=5,
+        opens_list=True,
+    ),
+    _rule(
         "read-also",
         "read_also",
         r"^[-–—\[(]?\s*(?:Read (?:also|more|next|this|the full (?:story|article))|See (?:also|more at)|"
         r"Also read|More on this|Continue reading|(?-i:MORE)|From earlier|"
         r"For more(?: on this)?,? (?:see|read)\b|"
-        r"Related(?: \w+)?|Recommended|"
+        r"Related(?: \w+)?|(?-i:Related[A-Z][\w'’]*)|Recommended|"
         r"Watch|WATCH|Listen)\s*(?:[:>»|\-–—]|$)",
         _ANY,
         flags=re.I,
@@ -483,7 +497,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "read_also",
         r"^\W{0,3}(?:(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
         r"(?:story|article|piece|report|post|video))|"
-        r"For more(?: on this(?: story)?)?,? (?:see|read|visit|go to|check out)\b|In pictures\s*:)"
+        r"For more\b[^.]{0,40}?,? (?:see|read|visit|go to|check out)\b(?!.*[.!?]\s+[A-Z])|In pictures\s*:|"
+        r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+)"
         r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
         ("body", "tail"),
         flags=re.I,
@@ -501,7 +516,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "call-to-action",
         "call_to_action",
         r"^\W{0,8}(?:[A-Za-z]{2,12}:\s*)?(?:Please\s+)?"
-        r"(?:Share (?:this|on|the)\b|(?:You can )?Follow (?:us|me|@)|"
+        r"(?:Share (?:this|on|the)\b|(?:You can )?Follow (?:us|me|@)|Follow \w+(?: \w+)? (?:at|on) @\w+|"
+        r"Like (?:and|&) share\b|Keep in touch\b|"
         r"Scroll down for\b|To report (?:a |an )?(?:problems?|errors?|typos?)(?: or (?:to )?leave feedback)?"
         r"(?: (?:on|about|in) this (?:article|story|page))?,?\s*(?:e-?mail|contact|write|please|call us)\b|"
         r"Want more\b.{0,40}\?\s*(?:Download|Follow|Subscribe|Sign up|Like)\b|"
@@ -536,9 +552,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "photo-credit",
         "photo_credit",
-        r"^[(\[]?(?:Photo|Image|Picture|Photograph|Illustration|Video|Featured image|Top image|"
-        r"Header image|Cover image|Credit)s?(?:\s+(?:credit|source)s?)?\s*"
-        r"(?::|-|–|—|by\b|via\b|courtesy\b).{2,120}$",
+        r"^[(\[]?(?:(?:(?:Top|Main|Lead|Header|Cover|Featured) )?(?:Photo|Image|Picture)|Photograph|"
+        r"Illustration|Video|Credit)s?(?:\s+(?:credit|source)s?)?\s*"
+        r"(?::|-|–|—|by\b|via\b|courtesy\b).{2,120}$|"
+        r"^(?:[\w.]+ )?(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$",
         _ANY,
         flags=re.I,
         max_words=25,
@@ -558,12 +575,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\W{0,3}(?:©|\(c\)\s|Copyright\b|All rights reserved|TM and ©)",
         _EDGES,
         flags=re.I,
-        max_words=40,
+        max_words=60,
     ),
     _rule(
         "disclaimer",
         "disclaimer",
-        r"^(?:Disclaimer\b|The views (?:and opinions )?expressed\b|Editor['’]?s note\s*:|"
+        r"^(?:Disclaimer\b|Disclosure\s*:|The views (?:and opinions )?expressed\b|Editor['’]?s note\s*:|"
         r"This (?:article|post|content) (?:is (?:for informational|not (?:intended|meant))|"
         r"does not (?:constitute|represent))|Opinions expressed\b)",
         _TAIL,
@@ -650,7 +667,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
         r"[-–—_*=~•·\s]{2,}|"
-        r"\+\d{1,3}|\d{1,2}:\d{2}|Previous|Next|Please enable JavaScript.*|(?:Poll|Video) loading\b.*|"
+        r"\+\d{1,3}|\d{1,2}:\d{2}|Previous|Next|Please enable JavaScript.*|(?:Poll|Video) loading\b.*|\?+|"
+        r"[(\[](?:via )?(?:Google )?translat(?:e|ed|ion)(?: by Google)?[)\]]|"
         r"Loading(?:\.\.\.|…)?|"
         r"View (?:this )?(?:post |photo |video )?on (?:Instagram|Twitter|Facebook|YouTube)|"
         r"View (?:all )?(?:photos|pictures|images)(?: in (?:the )?gallery)?|Enlarge(?-i:[A-Z].*)?|"
@@ -666,7 +684,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "markup-junk",
         "other",
-        r"^(?:[\w.$]+\((?:function\b|['\"]).*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*|"
+        r"^(?:[\w.$]+\((?:function\b|['\"]).*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*|<!--.*|"
         r"@media\b.*\{.*|\.[\w-]+\s*\{[^}]*\}?)$",
         ("body", "tail"),
         max_words=60,

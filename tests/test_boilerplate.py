@@ -168,11 +168,12 @@ def test_a_suffix_rule_that_can_match_nothing_cuts_nothing() -> None:
 
 def test_a_user_rule_named_like_a_built_in_one_has_no_hidden_prefilter() -> None:
     rules = rules_from_toml(
-        "[[rule]]\nname = 'contact-line'\nkind = 'other'\npattern = '^Sponsored content$'\n"
+        "[[rule]]\nname = 'contact-line'\nkind = 'other'\npattern = '^Brought to you by Example$'\n"
     )
-    text = "Headline\n\nBody text that is long enough to be a real paragraph here.\n\nSponsored content"
+    text = "Headline\n\nBody text that is long enough to be a real paragraph here.\n\n"
+    text += "Brought to you by Example"
     article = syndicate.parse(text, rules=(*DEFAULT_RULES, *rules))
-    assert [(r.rule, r.text) for r in article.removed] == [("contact-line", "Sponsored content")]
+    assert [(r.rule, r.text) for r in article.removed] == [("contact-line", "Brought to you by Example")]
 
 
 def test_a_rule_cannot_be_both_prefix_and_suffix() -> None:

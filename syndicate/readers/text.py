@@ -49,6 +49,8 @@ _LIST_ITEM_WORDS = 16  # a link-list item after a "MORE STORIES" header is at mo
 _TEASER_WORDS = 40  # ... and the teaser sentence under a listed story's byline
 #: the byline of a listed story: "BY JANE DOE | 01/12/15 12:35 PM"
 _LISTED_BYLINE = re.compile(r"^By\s+[^|]{3,60}\|\s*\S.{3,40}$", re.I)
+#: the address shown in a text ad: "www.example.com", "example.org/Funeral"
+_BARE_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
 #: a headline cut short for a teaser: "... arrested after...", "... declared to have the 'scariest..."
 _TRUNCATED = re.compile(r"^\S.{0,150}\w['’]?(?:\.\.\.|…)$")
 #: a picture credited to an agency or photographer: "... (Photo by Tom Briglia/FilmMagic)"
@@ -253,8 +255,9 @@ def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match], f
 
     An item is a title-like line, a headline cut short ("... arrested after..."), a page number, a
     picture credited to an agency, or the byline of a listed story ("BY JANE DOE | 01/12/15 12:35 PM")
-    together with the teaser sentence under it. Lines already removed (pager links, share buttons) do
-    not end the list; a paragraph of running text does. Headers before ``floor`` (the lead) open nothing.
+    or the address of an advertiser ("www.example.com"), each with the teaser sentence under it. Lines
+    already removed (pager links, share buttons) do not end the list; a paragraph of running text does.
+    Headers before ``floor`` (above the headline) open nothing.
     """
     reached = floor  # segments before this are walked already (or are the head)
     for index in sorted(i for i, m in removed.items() if i >= floor and m.rule.opens_list):
@@ -270,10 +273,10 @@ def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match], f
                 continue
             text = segments[following].text
             words = len(text.split())
-            if _LISTED_BYLINE.match(text):
+            if _LISTED_BYLINE.match(text) or _BARE_DOMAIN.match(text):
                 after_byline = True
             elif after_byline and words <= _TEASER_WORDS:
-                after_byline = False  # the teaser under a listed story's byline
+                after_byline = False  # the teaser under a listed story's byline, or an ad's address
             elif not (
                 (words <= _LIST_ITEM_WORDS and (not _ends_like_sentence(text) or text.endswith("!")))
                 or _TRUNCATED.search(text)
