@@ -207,6 +207,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "markup-junk": ("(", "<", "{"),
     "date-line": _DIGITS,
     "dateline-line": ("|", "•", "-", "–", "—"),
+    "update-note-prefix": ("(",),
+    "screenshot-name": ("screen",),
     "ads-header": ("ads", "sponsored", "promoted", "around the web", "paid"),
 }  # fmt: skip
 
@@ -427,10 +429,25 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=12,
     ),
     _rule(
+        "update-note-prefix",
+        "other",
+        r"^\((?:Updates|Adds|Recasts|Corrects|Changes|Repeats|Refiles)\b[^()]{2,120}\)\s*",
+        _HEAD,
+        prefix=True,
+    ),
+    _rule(
+        "screenshot-name",
+        "other",
+        r"^Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?",
+        ("head", "body"),
+        flags=re.I,
+        prefix=True,
+    ),
+    _rule(
         "byline-before-dateline",
         "byline",
-        rf"^By\s+(?P<author>{_NAMES})\s+(?=[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){{0,3}},?[^()]{{0,40}}"
-        rf"\((?:{_AGENCY})\)\s*[-–—])",
+        rf"^By\s+(?P<author>{_NAMES})\s+(?=(?:[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){{0,3}},?[^()]{{0,40}}"
+        rf"|(?i:{_MONTH})\s+\d{{1,2}}\s*)\((?:{_AGENCY})\)\s*[-–—])",
         _HEAD,
         prefix=True,
         confidence=0.85,
@@ -449,7 +466,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?"
         r"|\s*\([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the))*\))"
         r"(?=\s*(?:[-–—]{1,2})\s*[A-Z\"“])"
-        rf"|\((?P<agency>{_AGENCY})\))\s*(?:[-–—]{{1,2}}\s+|[–—]{{1,2}}(?=[A-Z\"“]))(?=\S)",
+        rf"|(?:(?i:{_MONTH})\s+\d{{1,2}}\s*)?\((?P<agency>{_AGENCY})\))\s*(?:[-–—]{{1,2}}\s+|[–—]{{1,2}}(?=[A-Z\"“]))"
+        r"(?=\S)",
         _HEAD,
         prefix=True,
         confidence=0.75,  # an agency in a dateline credits the wire, weaker than a source line
@@ -500,7 +518,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"For more\b[^.]{0,40}?,? (?:see|read|visit|go to|check out)\b(?!.*[.!?]\s+[A-Z])|In pictures\s*:|"
         r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+)"
         r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
-        ("body", "tail"),
+        _ANY,
         flags=re.I,
         max_words=20,
     ),
@@ -675,6 +693,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
         r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
         r"\d{6,}|(?=\S*[a-z])[a-z\d]+(?:-[a-z\d]+){2,}|"
+        r"Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?|"
         r"\d[\d,.]*[km]? (?:shares?|comments?|views?|likes?|retweets?)|"
         r".{1,40}\s[→»›])$",
         _ANY,

@@ -133,6 +133,19 @@ def _overlaps(truth: str, found: str) -> bool:
     return (a in b and len(a) >= 0.5 * len(b)) or (b in a and len(b) >= 0.8 * len(a))
 
 
+def _inside(found: str, truth: str) -> bool:
+    """A removed piece that lies inside a labelled drop (a drop the reader cut in pieces)."""
+    piece = _norm(found)
+    return len(piece) >= 2 and piece in _norm(truth)
+
+
+def _covered(truth: str, removed: list[str]) -> bool:
+    """Whether pieces removed from inside a labelled drop cover most of it (4/5 of its characters)."""
+    letters = len(_norm(truth).replace(" ", ""))
+    covered = sum(len(_norm(r).replace(" ", "")) for r in removed if _inside(r, truth))
+    return letters > 0 and covered >= 0.8 * letters
+
+
 def _without_parts(text: str, parts: list[str]) -> str:
     """``text`` less the labelled parts of its line, whatever order they were labelled in: each is
     taken off the start or the end, or else out of the middle."""
@@ -211,14 +224,14 @@ def score_case(truth: dict[str, Any], body: str) -> Case:
     for drop in drops:
         tally = case.kinds.setdefault(_GROUP.get(drop["kind"], "page furniture"), [0, 0])
         tally[0] += 1
-        if any(_overlaps(drop["text"], r) for r in removed):
+        if any(_overlaps(drop["text"], r) for r in removed) or _covered(drop["text"], removed):
             case.drop_found += 1
             tally[1] += 1
         else:
             case.errors.append(f"kept boilerplate ({drop['kind']}): {drop['text'][:70]!r}")
     case.removed_total = len(removed)
     for item in article.removed:
-        if any(_overlaps(d["text"], item.text) for d in drops):
+        if any(_overlaps(d["text"], item.text) or _inside(item.text, d["text"]) for d in drops):
             case.removed_right += 1
         else:
             case.errors.append(f"removed body text ({item.kind}): {item.text[:70]!r}")

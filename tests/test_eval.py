@@ -138,3 +138,14 @@ def test_the_held_out_set_shows_totals_only(
     assert "train_bodies.csv#1: 1 problem(s)" in development
     assert "authors accuracy       0.0000" in held_out
     assert "problem(s)" not in held_out
+
+
+def test_a_drop_the_reader_cuts_in_pieces_is_found_and_each_piece_is_right() -> None:
+    line = "(Updates with a detail) By Ann Example Feb 15 (Reuters) - The council met on Monday."
+    prefix = "(Updates with a detail) By Ann Example Feb 15 (Reuters) -"
+    truth = dict(TRUTH, drop=[{"line": 1, "kind": "dateline", "text": prefix}])
+    case = ev.score_case(truth, line)
+    assert (case.drop_total, case.drop_found) == (1, 1), case.errors
+    assert case.removed_total == case.removed_right == 3, case.errors
+    assert ev._covered("abc def", ["abc"]) is False  # 3 of 6 letters
+    assert ev._covered("abc def", ["abc", "def"]) is True

@@ -168,10 +168,12 @@ def read_text(
     # before the lead ("By Jane Doe BERLIN (Reuters) - ..."), wire credits after the last paragraph of
     # copy that came as one line ("... (Writing by Jane Doe; Editing by John Roe)").
     placed: list[tuple[float, Match]] = [(i, m) for i, m in removed.items()]
+    body_prefixes = [r for r in rules if r.prefix and "body" in r.where]
     for position, (i, seg) in enumerate(kept):
-        if lead_prefixes and i == lead_index:
+        cuts = lead_prefixes if i == lead_index else _cut_prefixes(body_prefixes, seg.text)
+        if cuts:
             rest = seg.text
-            for number, cut in enumerate(lead_prefixes):
+            for number, cut in enumerate(cuts):
                 rest = rest[len(cut.text) :].lstrip(" -–—")
                 placed.append((i - 0.5 + number / 100, cut))
             kept[position] = (i, Segment(rest, seg.line, seg.level))
@@ -245,7 +247,7 @@ def _cut_prefixes(rules: Sequence[Rule], text: str) -> list[Match]:
             break
         cuts.append(cut)
         text = text[len(cut.text) :].lstrip(" -–—")
-        if cut.rule.kind != "byline":
+        if cut.rule.kind == "dateline":
             break  # a dateline is followed by the story, not by another dateline
     return cuts
 
