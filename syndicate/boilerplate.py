@@ -39,11 +39,21 @@ _PUB_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
 _PUBLISHER = rf"(?:the\s+)?(?P<publisher>{_PUB_WORD}(?:(?:\s+(?:of|the|and|&|on|de))?\s+{_PUB_WORD}){{0,5}})"
 _AGENCY = (
     r"Reuters|AP|AFP|Bloomberg|UPI|dpa|DPA|AFX|IANS|PTI|ANI|Xinhua|TASS|Kyodo|EFE|ANSA|CNN|JTA|AAP|"
-    r"Yonhap|KCNA|CBS News|NBC News|ABC News|BBC|The Associated Press|Associated Press"
+    r"Yonhap|KCNA|CBS News|NBC News|ABC News|BBC|The Associated Press|Associated Press|MCT|TNS"
 )
 _PHOTO_AGENCY = (
     r"Getty Images|Getty|Reuters|AP Photo|AP|AFP|EPA|Shutterstock|Alamy|MCT|TNS|WENN|Corbis|Rex Features|"
     r"Flickr|iStock(?:photo)?|Facebook|Twitter|Instagram|YouTube"
+)
+#: Words that end in a colon at the start of a paragraph as labels, not as places ("Update: ...")
+_LABELS = (
+    r"Update[sd]?|Note|Warning|Analysis|Opinion|Exclusive|Breaking|Watch|Video|Photos?|Images?|Editor|"
+    r"Comment|Review|Interview|Correction|Clarification|Read|Listen|Live|Summary|Background|Context|"
+    r"Sources?|Via|Credit|From|Example|Description|Status|Claim|Verdict|Rating|Question|Answer|Q|A|"
+    r"Spoiler|Warning|Trigger|Content|Disclaimer|Disclosure|Advertisement|Sponsored|Quote|Fact|Facts|"
+    r"Bottom line|Why|What|How|Who|When|Where|Here|Also|Plus|Meanwhile|Today|Yesterday|Tomorrow|Now|Then|"
+    r"First|Second|Third|Finally|Lastly|Overall|Result|Results|Conclusion|Outline|Origin|Origins|Sample|"
+    r"By|Wanted|Items?|Name|Location|Date|Time|Tags?|Topics?|Subject|Re|Fwd|Lead|Headline|Caption|Message"
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
@@ -185,7 +195,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "updated-note": ("updated", "corrected"),
     "related-header": (
         "more", "related", "recommended", "you may", "you might", "most ", "trending", "top stories",
-        "read", "see", "also", "further", "earlier", "complete coverage",
+        "read", "see", "also", "further", "earlier", "complete coverage", "archive",
     ),
     "read-also": (
         "read", "see", "more", "continue", "related", "recommended", "watch", "listen", "earlier",
@@ -208,6 +218,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "date-line": _DIGITS,
     "dateline-line": ("|", "•", "-", "–", "—"),
     "update-note-prefix": ("(",),
+    "information-from": ("information from",),
     "screenshot-name": ("screen",),
     "ads-header": ("ads", "sponsored", "promoted", "around the web", "paid"),
 }  # fmt: skip
@@ -236,6 +247,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _ANY,
         max_words=10,
         keywords=SOURCE_KEYWORDS,
+    ),
+    _rule(
+        "information-from",
+        "source",
+        r"^Information from\s*:\s*(?P<source>[^,]{2,80}?)(?:,\s*https?://\S+)?\.?$",
+        _EDGES,
+        max_words=16,
     ),
     _rule(
         "via-line",
@@ -272,8 +290,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "hat-tip",
         "source",
-        r"^[(\[]?(?:h/t|hat tip(?: to)?|via)\s*:?\s+(?P<source>[^()\[\]]{2,60}?)[)\]]?\.?$",
-        _TAIL,
+        rf"^(?!.*:$)[(\[]?(?:h/t|hat tip(?: to)?|via)\s*:?\s+(?!(?:www\.)?(?:{_IMAGE_HOSTS})\b)"
+        r"(?P<source>[^()\[\]]{2,60}?)[)\]]?\.?$",
+        _EDGES,
         flags=re.I,
         max_words=8,
     ),
@@ -396,7 +415,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "dateline-line",
         "dateline",
         r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?\s*[|•]|[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}"
-        r",\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?\s*[-–—]{1,2})$",
+        r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?|\s*\((?P<source>[A-Z][\w.&/' -]{1,30})\))"
+        r"\s*[-–—]{1,2})$",
         _HEAD,
         max_words=4,
         confidence=0.6,
@@ -467,7 +487,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|\s*\([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the))*\))"
         r"(?=\s*(?:[-–—]{1,2})\s*[A-Z\"“])"
         rf"|(?:(?i:{_MONTH})\s+\d{{1,2}}\s*)?\((?P<agency>{_AGENCY})\))\s*(?:[-–—]{{1,2}}\s+|[–—]{{1,2}}(?=[A-Z\"“]))"
-        r"(?=\S)",
+        r"(?=\S)"
+        rf"|(?!(?:{_LABELS})\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?:\s+(?=[A-Z\"“])",
         _HEAD,
         prefix=True,
         confidence=0.75,  # an agency in a dateline credits the wire, weaker than a source line
@@ -481,6 +502,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Related(?: (?:articles?|stories|coverage|content|reading|links?|posts?))?|"
         r"Recommended(?: for you)?|You (?:may|might) also like|Most (?:popular|read)|Trending(?: now)?|"
         r"Top stories|(?:Read|See) (?:more|also)|Also (?:read|see)|Further reading|From earlier|"
+        r"From the archives?|"
         r"Also on [\w .]{1,30}|Complete coverage)\W{0,3}$",
         _ANY,
         flags=re.I,
@@ -572,7 +594,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "photo_credit",
         r"^[(\[]?(?:(?:(?:Top|Main|Lead|Header|Cover|Featured) )?(?:Photo|Image|Picture)|Photograph|"
         r"Illustration|Video|Credit)s?(?:\s+(?:credit|source)s?)?\s*"
-        r"(?::|-|–|—|by\b|via\b|courtesy\b).{2,120}$|"
+        r"(?::|-|–|—|by\b|via\b|courtesy\b|property of\b).{2,120}$|"
         r"^(?:[\w.]+ )?(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$",
         _ANY,
         flags=re.I,
@@ -590,7 +612,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "copyright",
         "copyright",
-        r"^\W{0,3}(?:©|\(c\)\s|Copyright\b|All rights reserved|TM and ©)",
+        r"^\W{0,3}(?:©|\(c\)\s|Copyright\b|All rights reserved|TM and ©|.{0,60}\ball rights reserved\b|"
+        r".{0,200}\bdo not (?:cut|copy) (?:&|and) paste\b)",
         _EDGES,
         flags=re.I,
         max_words=60,
@@ -598,7 +621,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "disclaimer",
         "disclaimer",
-        r"^(?:Disclaimer\b|Disclosure\s*:|The views (?:and opinions )?expressed\b|Editor['’]?s note\s*:|"
+        r"^[(\[]?(?:Disclaimer\b|Disclosure\s*:|The views (?:and opinions )?expressed\b|"
+        r"(?:Editor['’]?s|Ed\.)\s*note\s*:|"
         r"This (?:article|post|content) (?:is (?:for informational|not (?:intended|meant))|"
         r"does not (?:constitute|represent))|Opinions expressed\b)",
         _TAIL,
@@ -612,6 +636,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _TAIL,
         flags=re.I,
         max_words=40,
+        extract=(rf"^[(\[]?(?-i:Reporting) (?i:by) (?P<author>(?-i:{_NAMES}))",),
+        confidence=0.75,  # the reporters name the author only when no byline does
     ),
     _rule(
         "wire-credits-suffix",
@@ -620,6 +646,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"[^()\[\]]{2,200}[)\]]\.?$",
         _TAIL,
         suffix=True,
+        extract=(rf"^[(\[](?-i:Reporting) (?i:by) (?P<author>{_NAMES})",),
+        confidence=0.75,
     ),
     _rule(
         "contributed-to-report",
@@ -636,7 +664,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _TAIL,
         max_words=45,
     ),
-    _rule("wire-sign-off", "sign_off", rf"^[-–—\s]*\(?(?:Reuter|{_AGENCY})\)?[-–—\s]*$", _TAIL),
+    _rule(
+        "wire-sign-off",
+        "sign_off",
+        rf"^[-–—\s]*\(?(?P<source>(?:{_AGENCY}|Reuter)(?:\s*(?:,|and|&|/)\s*(?:{_AGENCY}))*)\)?[-–—\s]*$",
+        _TAIL,
+        confidence=0.8,  # the agency closing the copy: a "Source:" line, where there is one, wins
+    ),
     _rule(
         "signed-name",
         "byline",
@@ -649,7 +683,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "via-link",
         "photo_credit",
         r"^\W{0,3}via\s+(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$",
-        ("body",),
+        _ANY,
         flags=re.I,
         max_words=2,
     ),
@@ -694,6 +728,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
         r"\d{6,}|(?=\S*[a-z])[a-z\d]+(?:-[a-z\d]+){2,}|"
         r"Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?|"
+        r"(?:Auto-?refresh|Refresh automatically)\b.{0,20}|"
+        r"(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|info)(?:/\S*)?|"
         r"\d[\d,.]*[km]? (?:shares?|comments?|views?|likes?|retweets?)|"
         r".{1,40}\s[→»›])$",
         _ANY,
@@ -704,6 +740,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "markup-junk",
         "other",
         r"^(?:[\w.$]+\((?:function\b|['\"]).*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*|<!--.*|"
+        r"(?://\s*)?<!\[CDATA\[.*|"
         r"@media\b.*\{.*|\.[\w-]+\s*\{[^}]*\}?)$",
         ("body", "tail"),
         max_words=60,

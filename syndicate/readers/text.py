@@ -271,6 +271,8 @@ def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match], f
         after_byline = False
         while following < len(segments):
             if following in removed:
+                # an advertiser's address taken as page junk still heads its description
+                after_byline = bool(_BARE_DOMAIN.match(segments[following].text))
                 following += 1
                 continue
             text = segments[following].text
