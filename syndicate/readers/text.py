@@ -269,7 +269,13 @@ def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match], f
         confidence = round(header.confidence - 0.15, 2)
         following = index + 1
         after_byline = False
+        spaced = False  # a blank line has come after a list whose items had none between them
+        tight = True  # no blank line between the items so far
         while following < len(segments):
+            gap = segments[following].line > segments[following - 1].line + 1
+            if gap and following > index + 2 and tight:
+                spaced = True
+            tight = tight and not gap
             if following in removed:
                 # an advertiser's address taken as page junk still heads its description
                 after_byline = bool(_BARE_DOMAIN.match(segments[following].text))
@@ -277,15 +283,16 @@ def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match], f
                 continue
             text = segments[following].text
             words = len(text.split())
+            strong = bool(_TRUNCATED.search(text) or text.isdigit() or _CREDITED_PICTURE.search(text))
             if _LISTED_BYLINE.match(text) or _BARE_DOMAIN.match(text):
                 after_byline = True
             elif after_byline and words <= _TEASER_WORDS:
                 after_byline = False  # the teaser under a listed story's byline, or an ad's address
+            elif spaced and not strong:
+                break  # the list was one block, and it has ended: what follows is the article's
             elif not (
                 (words <= _LIST_ITEM_WORDS and (not _ends_like_sentence(text) or text.endswith("!")))
-                or _TRUNCATED.search(text)
-                or text.isdigit()
-                or _CREDITED_PICTURE.search(text)
+                or strong
             ):
                 break
             removed[following] = Match(header.rule, text, {}, confidence)

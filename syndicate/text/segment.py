@@ -63,6 +63,11 @@ def _is_wrapped(chunk: list[tuple[int, str]]) -> bool:
         chunk = chunk[1:]  # a subheading on the first line says nothing about the layout
     if sum(1 for _, line in chunk if BULLET.match(line.strip())) >= 2:
         return False  # a list, one item per line
+    # In wrapped prose most lines go on with the sentence before them ("... the minister / said on
+    # Monday"); lines that nearly all start with a capital are items: titles, links, a menu.
+    starts = [line.strip()[:1] for _, line in chunk[1:]]
+    if len(starts) >= 2 and sum(c.isupper() or c in "\"'“‘" for c in starts) >= 0.8 * len(starts):
+        return False
     widths = [len(line.strip()) for _, line in chunk]
     longest = max(widths)
     if not _WRAP_MIN_WIDTH <= longest <= _WRAP_MAX_WIDTH:
