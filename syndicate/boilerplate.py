@@ -185,7 +185,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "hat-tip-explicit": ("h/t", "hat tip"),
     "source-handle": ("source",),
     "hat-tip": ("h/t", "hat tip", "via"),
-    "comment-call": ("comment",),
+    "related-glued": ("related",),
+    "comment-call": ("comment", "what do you think", "how do you feel", "your thoughts"),
     "syndication-retitled": ("published",),
     "signed-name": ("-", "–", "—"),
     "via-link": ("via",),
@@ -204,11 +205,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "call-to-action": (
         "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
         "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
-        "keep in touch",
-        "want",
+        "keep in touch", "want", "contact", "for more",
     ),
     "contact-line": ("@",),
-    "photo-credit": ("photo", "image", "picture", "illustration", "video", "credit", "screen"),
+    "photo-credit": ("photo", "image", "picture", "illustration", "video", "credit", "screen", "courtesy"),
     "agency-photo-credit": ("/", "(", "[", "©", "uploaded"),
     "developing": (
         "develop", "breaking", "being updated", "to come", "to follow", "check back", "stay tuned",
@@ -275,7 +275,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "hat-tip-explicit",
         "source",
-        r"^[(\[]?(?:h/t|hat tip(?: to)?)\s*:?\s+(?P<source>[^()\[\]|/]{2,60}?)(?:\s*[|/]\s.*)?[)\]]?\.?$",
+        r"^[(\[]?(?:h/t|hat tip)(?: to)?\s*:?\s+(?P<source>[^()\[\]|/]{2,60}?)(?:\s*[|/]\s[^\[\]]*)?[)\]]?"
+        r"(?:\s*[(\[][^()\[\]]{2,80}[)\]])*\.?$",
         _ANY,
         flags=re.I,
         max_words=16,
@@ -290,7 +291,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "hat-tip",
         "source",
-        rf"^(?!.*:$)[(\[]?(?:h/t|hat tip(?: to)?|via)\s*:?\s+(?!(?:www\.)?(?:{_IMAGE_HOSTS})\b)"
+        rf"^(?!.*:$)[(\[]?(?:h/t|hat tip|via)(?: to)?\s*:?\s+(?!(?:www\.)?(?:{_IMAGE_HOSTS})\b)"
         r"(?P<source>[^()\[\]]{2,60}?)[)\]]?\.?$",
         _EDGES,
         flags=re.I,
@@ -502,7 +503,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Related(?: (?:articles?|stories|coverage|content|reading|links?|posts?))?|"
         r"Recommended(?: for you)?|You (?:may|might) also like|Most (?:popular|read)|Trending(?: now)?|"
         r"Top stories|(?:Read|See) (?:more|also)|Also (?:read|see)|Further reading|From earlier|"
-        r"From the archives?|"
+        r"From the archives?|(?:Other )?stories you (?:may|might) (?:find interesting|like|enjoy)|"
         r"Also on [\w .]{1,30}|Complete coverage)\W{0,3}$",
         _ANY,
         flags=re.I,
@@ -533,6 +534,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=30,
     ),
     _rule(
+        "related-glued",
+        "read_also",
+        r"^(?-i:Related)(?=[A-Z'‘\"“]).{2,}$",
+        ("body", "tail"),
+        max_words=150,
+    ),
+    _rule(
         "read-more-link",
         "read_also",
         r"^\W{0,3}(?:(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
@@ -557,11 +565,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "call_to_action",
         r"^\W{0,8}(?:[A-Za-z]{2,12}:\s*)?(?:Please\s+)?"
         r"(?:Share (?:this|on|the)\b|(?:You can )?Follow (?:us|me|@)|Follow \w+(?: \w+)? (?:at|on) @\w+|"
-        r"Like (?:and|&) share\b|Keep in touch\b|"
+        r"Like (?:and|&) share\b|Keep in touch\b|To contact the (?:author|writer|reporter)\b|"
+        r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
+        r".{0,80}[,:;]\s*sign up (?:for|to|now)\b.{0,120}$|"
         r"Scroll down for\b|To report (?:a |an )?(?:problems?|errors?|typos?)(?: or (?:to )?leave feedback)?"
         r"(?: (?:on|about|in) this (?:article|story|page))?,?\s*(?:e-?mail|contact|write|please|call us)\b|"
         r"Want more\b.{0,40}\?\s*(?:Download|Follow|Subscribe|Sign up|Like)\b|"
-        r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on (?:Twitter|X|Facebook|Instagram)\b|"
+        r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on "
+        r"(?:Twitter|X|Facebook|Instagram|Google\+)(?:\W|$)|"
         r"Subscribe\b|Sign up\b|Like us on|Click here\b|Join (?:us|our)\b(?! next\b)|Don'?t miss\b|"
         r"Download (?:our|the) app|Get (?:our|the) (?:newsletter|app)|Support (?:our|independent) journalism|"
         r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment|"
@@ -582,9 +593,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "comment-call",
         "call_to_action",
-        r"^.{0,200}\b(?:you|your|us|share (?:it|them|your)|leave|sound off)\b.{0,80}"
+        r"^(?:(?:What do you think|How do you feel|What are your thoughts)\b[^.!]{0,150}\?(?:\s.{0,150})?$|"
+        r".{0,200}\b(?:you|your|us|share (?:it|them|your)|leave|sound off)\b.{0,80}"
         r"\b(?:in|to|on) the comments?"
-        r"(?: section)?(?: below)?\W{0,3}$",
+        r"(?: section)?(?: below)?\W{0,3}$)",
         _TAIL,
         flags=re.I,
         max_words=40,
@@ -595,7 +607,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^[(\[]?(?:(?:(?:Top|Main|Lead|Header|Cover|Featured) )?(?:Photo|Image|Picture)|Photograph|"
         r"Illustration|Video|Credit)s?(?:\s+(?:credit|source)s?)?\s*"
         r"(?::|-|–|—|by\b|via\b|courtesy\b|property of\b).{2,120}$|"
-        r"^(?:[\w.]+ )?(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$",
+        r"^(?:[\w.]+ )?(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$|"
+        r"^Courtesy(?: of)?\s*:?\s+\S.{1,60}$",
         _ANY,
         flags=re.I,
         max_words=25,
@@ -636,7 +649,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _TAIL,
         flags=re.I,
         max_words=40,
-        extract=(rf"^[(\[]?(?-i:Reporting) (?i:by) (?P<author>(?-i:{_NAMES}))",),
+        extract=(r"(?P<credits>.+)",),
         confidence=0.75,  # the reporters name the author only when no byline does
     ),
     _rule(
@@ -646,7 +659,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"[^()\[\]]{2,200}[)\]]\.?$",
         _TAIL,
         suffix=True,
-        extract=(rf"^[(\[](?-i:Reporting) (?i:by) (?P<author>{_NAMES})",),
+        extract=(r"(?P<credits>.+)",),
         confidence=0.75,
     ),
     _rule(
@@ -718,7 +731,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^(?:Advertisement|Continue reading the main story|\d+ comments?|Comments?|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
-        r"[-–—_*=~•·\s]{2,}|"
+        r"[-–—_*=~•·\s]{2,}|[-–—_=~•·]|"
         r"\+\d{1,3}|\d{1,2}:\d{2}|Previous|Next|Please enable JavaScript.*|(?:Poll|Video) loading\b.*|\?+|"
         r"[(\[](?:via )?(?:Google )?translat(?:e|ed|ion)(?: by Google)?[)\]]|"
         r"Loading(?:\.\.\.|…)?|"
@@ -807,6 +820,25 @@ def match_suffix(rules: Sequence[Rule], text: str) -> Match | None:
 _SOURCE_TAIL = re.compile(r"\.\s|\s+/\s*(?:Photo|Image|Picture|Video)|\s+\(")
 
 
+_CREDIT_PART = re.compile(r"^\W*(?:Reporting|Writing)\s+(?i:by)\s+(?P<names>.+?)\W*$")
+_CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+_FULL_NAME = re.compile(rf"^{NAME}$")
+
+
+def _credited_names(credits: str) -> list[str]:
+    """The reporters and writers of a wire sign-off, without their places; editors are not authors."""
+    names: list[str] = []
+    for part in re.split(r";|\)\s*\(", credits):
+        m = _CREDIT_PART.match(part.strip(" ([)]."))
+        if m is None:
+            continue
+        for name in re.split(r",\s*|\s+and\s+|\s*&\s*", _CREDIT_PLACE.sub("", m.group("names"))):
+            name = name.strip()
+            if _FULL_NAME.match(name) and name not in names:
+                names.append(name)
+    return names
+
+
 def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     groups = [m.groupdict()]
@@ -819,6 +851,10 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
             if value and key not in ("label", "place", "dup") and key not in found:
                 if key == "filed":  # a breadcrumb of sections: "Apple > Cellphones"
                     key, value = "tags", value.replace(">", ",")
+                elif key == "credits":  # "(Reporting by A in X, B in Y; Writing by C; Editing by D)"
+                    key, value = "author", ", ".join(_credited_names(value))
+                    if not value:
+                        continue
                 if key in ("source", "dashed", "agency", "wire", "station"):
                     key, value = "source", _SOURCE_TAIL.split(value, maxsplit=1)[0]
                 found[key] = value.strip(" \t.,;:-–—")
@@ -873,7 +909,9 @@ def _zone(rules: Sequence[Rule], where: Where) -> list[list[Any]]:
 _FIELD_GROUPS = frozenset(
     {"author", "publisher", "source", "outlet", "outlet_url", "date", "updated", "tags"}
 )
-_GROUPS = _FIELD_GROUPS | {"label", "place", "agency", "wire", "station", "dashed", "dup", "filed"}
+_GROUPS = _FIELD_GROUPS | {
+    "label", "place", "agency", "wire", "station", "dashed", "dup", "filed", "credits",
+}  # fmt: skip
 
 _RULE_KEYS = {
     "name", "kind", "pattern", "where", "max_words", "prefix", "extract", "keywords", "bio",
