@@ -62,7 +62,8 @@ SOURCE_KEYWORDS = ("source", "sources", "quelle", "quellen", "fuente", "fuentes"
 #: Where images come from: a "Source:" line naming one of these credits a picture, not the article.
 _IMAGE_HOSTS = (
     r"Getty(?: ?Images)?|Imgur|Giphy|Kinja-img|YouTube|Instagram|Flickr|Shutterstock|Twitter|Facebook|"
-    r"Wikimedia(?: Commons)?|Wikipedia|AP Photo|Corbis|Pinterest|Tumblr|Vine|iStock(?:photo)?"
+    r"Wikimedia(?: Commons)?|Wikipedia|AP Photo|Corbis|Pinterest|Tumblr|Vine|iStock(?:photo)?|Reddit|"
+    r"WireImage"
 )
 
 
@@ -186,7 +187,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "source-handle": ("source",),
     "hat-tip": ("h/t", "hat tip", "via"),
     "related-glued": ("related",),
-    "comment-call": ("comment", "what do you think", "how do you feel", "your thoughts"),
+    "comment-call": ("comment", "do you think", "how do you feel", "your thoughts"),
     "syndication-retitled": ("published",),
     "signed-name": ("-", "–", "—"),
     "via-link": ("via",),
@@ -201,14 +202,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "read-also": (
         "read", "see", "more", "continue", "related", "recommended", "watch", "listen", "earlier",
     ),
-    "read-more-link": ("read", "see", "watch", "for more", "in pictures"),
+    "read-more-link": ("read", "see", "watch", "for more", "in pictures", "check out"),
     "call-to-action": (
         "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
         "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
-        "keep in touch", "want", "contact", "for more",
+        "keep in touch", "want", "contact", "for more", "newsletter", "conversation",
     ),
     "contact-line": ("@",),
-    "photo-credit": ("photo", "image", "picture", "illustration", "video", "credit", "screen", "courtesy"),
+    "photo-credit": (
+        "photo", "image", "picture", "illustration", "video", "credit", "screen", "courtesy",
+    ),
     "agency-photo-credit": ("/", "(", "[", "©", "uploaded"),
     "developing": (
         "develop", "breaking", "being updated", "to come", "to follow", "check back", "stay tuned",
@@ -218,6 +221,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "date-line": _DIGITS,
     "dateline-line": ("|", "•", "-", "–", "—"),
     "update-note-prefix": ("(",),
+    "bracketed-date-prefix": ("(",),
+    "via-picture-host": ("via",),
+    "pic-shows": ("shows",),
     "information-from": ("information from",),
     "screenshot-name": ("screen",),
     "ads-header": ("ads", "sponsored", "promoted", "around the web", "paid"),
@@ -435,7 +441,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "updated-note",
         "published_line",
-        r"^[(\[]?This (?:story|article|post|report) (?:was|has been) (?:updated|corrected)\b"
+        r"^[(\[]?(?:Note:\s*)?This (?:story|article|post|report) (?:was|has been) (?:updated|corrected)\b"
         r"[^()\[\]]{0,120}[)\]]?\.?$",
         _EDGES,
         flags=re.I,
@@ -448,6 +454,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"\s*(?:on|at|am|le|el)?\s*[:\-–]?\s*(?P<updated>.{6,60})$",
         _EDGES,
         max_words=12,
+    ),
+    _rule(
+        "bracketed-date-prefix",
+        "published_line",
+        rf"^\((?P<date>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})(?:,\s*(?i:updated?)\s+[^()]{{1,20}})?\)"
+        r"\s*(?:[-–—]{1,2}\s*)?(?=[A-Z\"“])",
+        _HEAD,
+        prefix=True,
     ),
     _rule(
         "update-note-prefix",
@@ -489,7 +503,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?=\s*(?:[-–—]{1,2})\s*[A-Z\"“])"
         rf"|(?:(?i:{_MONTH})\s+\d{{1,2}}\s*)?\((?P<agency>{_AGENCY})\))\s*(?:[-–—]{{1,2}}\s+|[–—]{{1,2}}(?=[A-Z\"“]))"
         r"(?=\S)"
-        rf"|(?!(?:{_LABELS})\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?:\s+(?=[A-Z\"“])",
+        rf"|(?!(?:{_LABELS})\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?:\s+(?=[A-Z\"“])"
+        rf"|(?!(?:{_LABELS})\b)[A-Z][a-z]{{2,}}\s+[-–—]{{1,2}}\s+(?=[A-Z\"“])",
         _HEAD,
         prefix=True,
         confidence=0.75,  # an agency in a dateline credits the wire, weaker than a source line
@@ -546,7 +561,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\W{0,3}(?:(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
         r"(?:story|article|piece|report|post|video))|"
         r"For more\b[^.]{0,40}?,? (?:see|read|visit|go to|check out)\b(?!.*[.!?]\s+[A-Z])|In pictures\s*:|"
-        r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+)"
+        r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+|Check out (?:our|the) .{2,80}\bhere\W*$)"
         r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
         _ANY,
         flags=re.I,
@@ -566,6 +581,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\W{0,8}(?:[A-Za-z]{2,12}:\s*)?(?:Please\s+)?"
         r"(?:Share (?:this|on|the)\b|(?:You can )?Follow (?:us|me|@)|Follow \w+(?: \w+)? (?:at|on) @\w+|"
         r"Like (?:and|&) share\b|Keep in touch\b|To contact the (?:author|writer|reporter)\b|"
+        r"Get\b.{0,80}\bnewsletter\W*$|Join the conversation\b|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
         r".{0,80}[,:;]\s*sign up (?:for|to|now)\b.{0,120}$|"
         r"Scroll down for\b|To report (?:a |an )?(?:problems?|errors?|typos?)(?: or (?:to )?leave feedback)?"
@@ -593,7 +609,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "comment-call",
         "call_to_action",
-        r"^(?:(?:What do you think|How do you feel|What are your thoughts)\b[^.!]{0,150}\?(?:\s.{0,150})?$|"
+        r"^(?:(?:What do you think|Do you think|How do you feel|What are your thoughts)\b[^.!]{0,150}\?"
+        r"(?:\s.{0,150})?$|"
         r".{0,200}\b(?:you|your|us|share (?:it|them|your)|leave|sound off)\b.{0,80}"
         r"\b(?:in|to|on) the comments?"
         r"(?: section)?(?: below)?\W{0,3}$)",
@@ -655,7 +672,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "wire-credits-suffix",
         "sign_off",
-        r"\s[(\[](?:Additional (?i:reporting)|Reporting|Writing|Editing|Compiled|Research) (?i:by)\b"
+        r"\s(?:STORY_NUMBER:\s*\S+\s+STORY_DATE:\s*[\d/]+\s+STORY_TIME:\s*\d{3,4}\s*GMT\s*)?"
+        r"[(\[](?:Additional (?i:reporting)|Reporting|Writing|Editing|Compiled|Research) (?i:by)\b"
         r"[^()\[\]]{2,200}[)\]]\.?$",
         _TAIL,
         suffix=True,
@@ -691,6 +709,22 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _TAIL,
         max_words=3,
         confidence=0.7,  # a name signed under the text: the author, most likely
+    ),
+    _rule(
+        "pic-shows",
+        "photo_credit",
+        r"^Pic(?:ture)? shows\s*:.{2,600}$",
+        _ANY,
+        flags=re.I,
+        max_words=100,
+    ),
+    _rule(
+        "via-picture-host",
+        "photo_credit",
+        rf"^\W{{0,3}}via\s+(?:{_IMAGE_HOSTS})\W*$",
+        _ANY,
+        flags=re.I,
+        max_words=4,
     ),
     _rule(
         "via-link",
@@ -731,7 +765,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^(?:Advertisement|Continue reading the main story|\d+ comments?|Comments?|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
-        r"[-–—_*=~•·\s]{2,}|[-–—_=~•·]|"
+        r"(?=.*[-–—_=~•·])[-–—_*=~•·\s]{2,}|"
         r"\+\d{1,3}|\d{1,2}:\d{2}|Previous|Next|Please enable JavaScript.*|(?:Poll|Video) loading\b.*|\?+|"
         r"[(\[](?:via )?(?:Google )?translat(?:e|ed|ion)(?: by Google)?[)\]]|"
         r"Loading(?:\.\.\.|…)?|"
@@ -742,6 +776,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"\d{6,}|(?=\S*[a-z])[a-z\d]+(?:-[a-z\d]+){2,}|"
         r"Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?|"
         r"(?:Auto-?refresh|Refresh automatically)\b.{0,20}|"
+        r"(?:Unfortunately,? )?your browser does not support\b.*|Tags?|"
         r"(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|info)(?:/\S*)?|"
         r"\d[\d,.]*[km]? (?:shares?|comments?|views?|likes?|retweets?)|"
         r".{1,40}\s[→»›])$",
@@ -817,7 +852,9 @@ def match_suffix(rules: Sequence[Rule], text: str) -> Match | None:
 
 
 #: Where a credit's name ends: a sentence, a second credit ("... / Photo Sources: ..."), a parenthesis.
-_SOURCE_TAIL = re.compile(r"\.\s|\s+/\s*(?:Photo|Image|Picture|Video)|\s+\(")
+_SOURCE_TAIL = re.compile(
+    r"\.\s|\s+/\s*(?:Photo|Image|Picture|Video)|,\s*(?:Photo|Image|Picture|Video)s?\b|\s+\("
+)
 
 
 _CREDIT_PART = re.compile(r"^\W*(?:Reporting|Writing)\s+(?i:by)\s+(?P<names>.+?)\W*$")

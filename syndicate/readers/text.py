@@ -60,6 +60,7 @@ _HEADLINE_MAX_CHARS = 200
 _SUBHEAD_MAX_WORDS = 14
 _SUBHEAD_MAX_CHARS = 120
 _NO_END = ".,:;!…"  # a headline or subheading does not end like a sentence (a "?" is allowed)
+_BREAK = re.compile(r"^\*(?:\s*\*)+$")  # "* * *": a section break, kept as it stands
 _ORDERED = re.compile(r"^\d{1,2}[.)]\s+")
 # Markdown emphasis only where CommonMark would see it: the markers touch the text they wrap
 # ("5 * 3 * 2" and "*.txt" stay as they are).
@@ -453,7 +454,7 @@ def _blocks(segments: Sequence[Segment]) -> list[Block]:
     ordered = False
     for i, seg in enumerate(segments):
         text = seg.text
-        bullet = BULLET.match(text)
+        bullet = BULLET.match(text) if not _BREAK.match(text) else None
         if bullet and not seg.level:
             if not items:
                 ordered = bool(_ORDERED.match(text))
