@@ -2,15 +2,19 @@
 
     python tests/corpus/select.py --seed 20261127 --cap 5 --signalled 40 --random 20 --letters def OUT
     python tests/corpus/select.py --seed 7112026 --cap 7 --signalled 60 --random 30 --letters ghi OUT
+    python tests/corpus/select.py --seed 27112026 --cap 7 --signalled 60 --random 30 --letters klm OUT
+    python tests/corpus/select.py --seed 4242027 --cap 8 --signalled 60 --random 30 --letters nop OUT
+    python tests/corpus/select.py --seed 5052027 --cap 9 --signalled 60 --random 30 --letters qrs OUT
+    python tests/corpus/select.py --seed 6062027 --cap 9 --signalled 60 --random 35 --letters tuv OUT
 
-(the two calls that picked ``fnc1-d/e/f.json`` and the held-out set ``holdout/``, each run when only the
-files before it were labelled, and without ``--dedupe``, which came later). Bodies already labelled in
+(the calls that picked ``fnc1-d`` to ``fnc1-v``, each run when only the files before it were labelled;
+the first two without ``--dedupe``, which came later). Bodies already labelled in
 ``tests/corpus/**/*.json`` are skipped, and with ``--dedupe`` (the default now) so are bodies that
 share more than half of their 8-word runs with a labelled one: FNC-1 holds the same article under
 several ids, and a near-copy of a development body in the held-out set is not held out. Bodies of
-12,000 characters or more are skipped too. Bodies
-are shuffled with ``--seed``; each is taken while one of its signals (a credit line, a notice, a
-dateline, ...) is under ``--cap``, up to ``--signalled`` bodies; then ``--random`` more, whatever they
+12,000 characters or more are skipped too. Bodies are shuffled with ``--seed``; each is taken while
+one of its signals (a credit line, a notice, a dateline, ...) is under ``--cap``, up to
+``--signalled`` bodies; then ``--random`` more, whatever they
 hold. ``OUT/batch-X.txt`` gets every third body, each line numbered as the labels refer to it.
 """
 
