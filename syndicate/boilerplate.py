@@ -179,6 +179,28 @@ _DIGITS = tuple("0123456789")
 #: Short body lines (subheadings) meet every body rule, so this keeps most patterns from ever compiling.
 _NEEDS: dict[str, tuple[str, ...]] = {
     "image-source-line": ("source",),
+    "syndication-first-appeared": ("appeared", "published", "ran ", "posted"),
+    "syndication-republished": ("published", "reprinted", "syndicated", "reproduced", "shared"),
+    "syndication-originally": ("originally", "first"),
+    "syndication-other-languages": ("dieser", "cet article", "este art"),
+    "syndication-creative-commons": ("republished",),
+    "bio-first-person": ("i'm", "i’m", "i am"),
+    "bio-third-person": (
+        "journalist", "write", "report", "correspondent", "editor", "author", "columnist", "contributor",
+        "freelancer", "blog", "analyst", "producer", "photographer", "commentator", "novelist",
+    ),
+    "about-the-author": ("about the author",),
+    "byline": ("by",),
+    "published-line": ("published", "posted", "date", "veröffentlicht", "publié", "publicado", "datum"),
+    "updated-line": ("updated", "modified", "aktualisiert", "mis à jour", "actualizado"),
+    "author-credit": ("writes", "reports", "blogs"),
+    "copyright": ("©", "(c)", "copyright", "rights reserved", "tm and", "paste"),
+    "disclaimer": (
+        "disclaimer", "disclosure", "views", "note", "this article", "this post", "this content", "opinions",
+    ),
+    "wire-credits": (" by",),
+    "contributed-to-report": ("contribut", "reported", "with "),
+    "tags-line": ("tags", "topics", "keywords", "filed", "posted"),
     "source-line": (":", "："),
     "via-line": ("via",),
     "source-caps": ("source",),
