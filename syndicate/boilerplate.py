@@ -849,7 +849,7 @@ def _matched(rule: Rule, m: re.Match[str] | None, text: str) -> Match | None:
 
 def match_prefix(rule: Rule, text: str) -> Match | None:
     """For ``prefix`` rules: the removed start of the first paragraph."""
-    if not rule.prefix:
+    if not rule.prefix or (rule.needs and not any(n in text[:200].lower() for n in rule.needs)):
         return None
     m = rule.regex().match(text)
     if m is None or m.end() >= len(text) or not m.group(0).strip():
@@ -939,13 +939,20 @@ def first_match(rules: Sequence[Rule], text: str, where: Where, limit: int | Non
     lowered = text.lower()
     for entry in _zone(rules, where):
         rule = entry[0]
-        if words <= rule.max_words and (not rule.needs or any(n in lowered for n in rule.needs)):
-            pattern = entry[1]
-            if pattern is None:  # compiled on first use: most rules never see a short enough segment
-                pattern = entry[1] = rule.regex()
-            found = _matched(rule, pattern.match(text), text)
-            if found is not None:
-                return found
+        if words > rule.max_words:
+            continue
+        if rule.needs:  # a plain loop: cheaper than any() over a generator, on this hot path
+            for need in rule.needs:
+                if need in lowered:
+                    break
+            else:
+                continue
+        pattern = entry[1]
+        if pattern is None:  # compiled on first use: most rules never see a short enough segment
+            pattern = entry[1] = rule.regex()
+        found = _matched(rule, pattern.match(text), text)
+        if found is not None:
+            return found
     return None
 
 
