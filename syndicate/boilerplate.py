@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["DEFAULT_RULES", "Match", "Rule", "edit_distance", "rules_from_toml"]
+__all__ = ["DEFAULT_RULES", "Match", "Rule", "edit_distance", "rules_from_toml", "stray_rules"]
 
 Where = Literal["head", "tail", "body"]
 
@@ -44,16 +44,6 @@ _AGENCY = (
 _PHOTO_AGENCY = (
     r"Getty Images|Getty|Reuters|AP Photo|AP|AFP|EPA|Shutterstock|Alamy|MCT|TNS|WENN|Corbis|Rex Features|"
     r"Flickr|iStock(?:photo)?|Facebook|Twitter|Instagram|YouTube"
-)
-#: Words that end in a colon at the start of a paragraph as labels, not as places ("Update: ...")
-_LABELS = (
-    r"Update[sd]?|Note|Warning|Analysis|Opinion|Exclusive|Breaking|Watch|Video|Photos?|Images?|Editor|"
-    r"Comment|Review|Interview|Correction|Clarification|Read|Listen|Live|Summary|Background|Context|"
-    r"Sources?|Via|Credit|From|Example|Description|Status|Claim|Verdict|Rating|Question|Answer|Q|A|"
-    r"Spoiler|Warning|Trigger|Content|Disclaimer|Disclosure|Advertisement|Sponsored|Quote|Fact|Facts|"
-    r"Bottom line|Why|What|How|Who|When|Where|Here|Also|Plus|Meanwhile|Today|Yesterday|Tomorrow|Now|Then|"
-    r"First|Second|Third|Finally|Lastly|Overall|Result|Results|Conclusion|Outline|Origin|Origins|Sample|"
-    r"By|Wanted|Items?|Name|Location|Date|Time|Tags?|Topics?|Subject|Re|Fwd|Lead|Headline|Caption|Message"
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
@@ -116,6 +106,10 @@ class Rule:
     #: the pattern is searched at the end of the article's last paragraph, and what it matches is cut
     #: from there (wire credits after copy that came as one line)
     suffix: bool = False
+    #: only in the closing run of the article (its very last lines), never among stray lines before it
+    closing: bool = False
+    #: a line that a line ending in ":" introduces stays ("The winners were:", a list of addresses)
+    introduced_stays: bool = False
 
     def regex(self, pattern: re.Pattern[str] | str | None = None) -> re.Pattern[str]:
         """``pattern`` (default: the rule's own) compiled."""
@@ -154,6 +148,8 @@ def _rule(
     opens_list: bool = False,
     suffix: bool = False,
     needs: tuple[str, ...] | None = None,
+    closing: bool = False,
+    introduced_stays: bool = False,
 ) -> Rule:
     """A rule; ``needs`` defaults to the built-in table (user rules pass ``()``)."""
     return Rule(
@@ -171,6 +167,8 @@ def _rule(
         opens_list,
         _NEEDS.get(name, ()) if needs is None else needs,
         suffix,
+        closing,
+        introduced_stays,
     )
 
 
@@ -209,7 +207,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "source-handle": ("source",),
     "hat-tip": ("h/t", "hat tip", "via"),
     "related-glued": ("related",),
-    "comment-call": ("comment", "do you think", "how do you feel", "your thoughts"),
+    "comment-call": ("comment",),
+    "reader-question": ("do you think", "how do you feel", "your thoughts"),
+    "hat-tip-head": ("h/t", "via"),
+    "bare-address": (".",),
     "syndication-retitled": ("published",),
     "signed-name": ("-", "–", "—"),
     "via-link": ("via",),
@@ -303,7 +304,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "hat-tip-explicit",
         "source",
-        r"^[(\[]?(?:h/t|hat tip)(?: to)?\s*:?\s+(?P<source>[^()\[\]|/]{2,60}?)(?:\s*[|/]\s[^\[\]]*)?[)\]]?"
+        r"^[(\[]?(?:h/t|hat tip)(?: to)?(?:\s*:)?\s+(?P<source>[^\s()\[\]|/][^()\[\]|/]{1,59}?)"
+        r"(?:\s*[|/]\s[^\[\]]*)?[)\]]?"
         r"(?:\s*[(\[][^()\[\]]{2,80}[)\]])*\.?$",
         _ANY,
         flags=re.I,
@@ -321,8 +323,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "source",
         rf"^(?!.*:$)[(\[]?(?:h/t|hat tip|via)(?: to)?\s*:?\s+(?!(?:www\.)?(?:{_IMAGE_HOSTS})\b)"
         r"(?P<source>[^()\[\]]{2,60}?)[)\]]?\.?$",
-        _EDGES,
+        _TAIL,
         flags=re.I,
+        max_words=8,
+    ),
+    _rule(
+        "hat-tip-head",
+        "source",
+        rf"^(?!.*:$)(?:[(\[](?i:h/t|via)\s+|(?:h/t|via)\s+)(?!(?:www\.)?(?i:{_IMAGE_HOSTS})\b)"
+        r"(?P<source>[A-Z][^()\[\]:]{1,60}?)[)\]]?\.?$",
+        _HEAD,
         max_words=8,
     ),
     _rule(
@@ -524,9 +534,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|\s*\([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the))*\))"
         r"(?=\s*(?:[-–—]{1,2})\s*[A-Z\"“])"
         rf"|(?:(?i:{_MONTH})\s+\d{{1,2}}\s*)?\((?P<agency>{_AGENCY})\))\s*(?:[-–—]{{1,2}}\s+|[–—]{{1,2}}(?=[A-Z\"“]))"
-        r"(?=\S)"
-        rf"|(?!(?:{_LABELS})\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?:\s+(?=[A-Z\"“])"
-        rf"|(?!(?:{_LABELS})\b)[A-Z][a-z]{{2,}}\s+[-–—]{{1,2}}\s+(?=[A-Z\"“])",
+        r"(?=\S)",
         _HEAD,
         prefix=True,
         confidence=0.75,  # an agency in a dateline credits the wire, weaker than a source line
@@ -582,7 +590,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "read_also",
         r"^\W{0,3}(?:(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
         r"(?:story|article|piece|report|post|video))|"
-        r"For more\b[^.]{0,40}?,? (?:see|read|visit|go to|check out)\b(?!.*[.!?]\s+[A-Z])|In pictures\s*:|"
+        r"For more(?: (?:information|details|news|coverage|discussion|stories|reading))?"
+        r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|check out)\b(?!.*[.!?]\s+[A-Z])|"
+        r"In pictures\s*:|"
         r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+|Check out (?:our|the) .{2,80}\bhere\W*$)"
         r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
         _ANY,
@@ -602,10 +612,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "call_to_action",
         r"^\W{0,8}(?:[A-Za-z]{2,12}:\s*)?(?:Please\s+)?"
         r"(?:Share (?:this|on|the)\b|(?:You can )?Follow (?:us|me|@)|Follow \w+(?: \w+)? (?:at|on) @\w+|"
-        r"Like (?:and|&) share\b|Keep in touch\b|To contact the (?:author|writer|reporter)\b|"
+        r"Like (?:and|&) share\b|Keep in touch\s*[!.:]|To contact the (?:author|writer|reporter)\b|"
         r"Get\b.{0,80}\bnewsletter\W*$|Join the conversation\b|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
-        r".{0,80}[,:;]\s*sign up (?:for|to|now)\b.{0,120}$|"
+        r"(?:To (?:get|receive|read)|For)\b.{0,80},\s*sign up (?:for|to|now)\b.{0,120}$|"
         r"Scroll down for\b|To report (?:a |an )?(?:problems?|errors?|typos?)(?: or (?:to )?leave feedback)?"
         r"(?: (?:on|about|in) this (?:article|story|page))?,?\s*(?:e-?mail|contact|write|please|call us)\b|"
         r"Want more\b.{0,40}\?\s*(?:Download|Follow|Subscribe|Sign up|Like)\b|"
@@ -631,14 +641,22 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "comment-call",
         "call_to_action",
-        r"^(?:(?:What do you think|Do you think|How do you feel|What are your thoughts)\b[^.!]{0,150}\?"
-        r"(?:\s.{0,150})?$|"
-        r".{0,200}\b(?:you|your|us|share (?:it|them|your)|leave|sound off)\b.{0,80}"
-        r"\b(?:in|to|on) the comments?"
-        r"(?: section)?(?: below)?\W{0,3}$)",
+        r"^.{0,200}\b(?:you|your|us|share (?:it|them|your)|leave|sound off)\b.{0,80}"
+        r"\b(?:in|to|on) the comments?(?: section)?(?: below)?\W{0,3}$",
         _TAIL,
         flags=re.I,
         max_words=40,
+    ),
+    _rule(
+        "reader-question",
+        "call_to_action",
+        r"^(?:What do you think|Do you think|How do you feel|What are your thoughts)\b[^.!?]{0,150}\?"
+        r"(?:\s+[^.!?]{0,150}\?)*(?:\s+(?:Share|Tell us|Let us know|Sound off|Leave|Comment)\b.{0,100})?$",
+        _TAIL,
+        flags=re.I,
+        max_words=40,
+        closing=True,
+        introduced_stays=True,
     ),
     _rule(
         "photo-credit",
@@ -647,7 +665,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Illustration|Video|Credit)s?(?:\s+(?:credit|source)s?)?\s*"
         r"(?::|-|–|—|by\b|via\b|courtesy\b|property of\b).{2,120}$|"
         r"^(?:[\w.]+ )?(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$|"
-        r"^Courtesy(?: of)?\s*:?\s+\S.{1,60}$",
+        r"^Courtesy(?: of)?\s*:?\s+[^,.;]{2,50}\.?$",
         _ANY,
         flags=re.I,
         max_words=25,
@@ -795,16 +813,24 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"View (?:all )?(?:photos|pictures|images)(?: in (?:the )?gallery)?|Enlarge(?-i:[A-Z].*)?|"
         r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
         r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
-        r"\d{6,}|(?=\S*[a-z])[a-z\d]+(?:-[a-z\d]+){2,}|"
+        r"\d{6,}|(?=\S*(?-i:[a-z]))[a-z\d]+(?:-[a-z\d]+){2,}|"
         r"Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?|"
         r"(?:Auto-?refresh|Refresh automatically)\b.{0,20}|"
         r"(?:Unfortunately,? )?your browser does not support\b.*|Tags?|"
-        r"(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|info)(?:/\S*)?|"
         r"\d[\d,.]*[km]? (?:shares?|comments?|views?|likes?|retweets?)|"
         r".{1,40}\s[→»›])$",
         _ANY,
         flags=re.I,
         max_words=40,
+    ),
+    _rule(
+        "bare-address",
+        "other",
+        r"^(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|info)(?:/\S*)?$",
+        _ANY,
+        flags=re.I,
+        max_words=1,
+        introduced_stays=True,
     ),
     _rule(
         "markup-junk",
@@ -852,8 +878,8 @@ def match_prefix(rule: Rule, text: str) -> Match | None:
     if not rule.prefix or (rule.needs and not any(n in text[:200].lower() for n in rule.needs)):
         return None
     m = rule.regex().match(text)
-    if m is None or m.end() >= len(text) or not m.group(0).strip():
-        return None
+    if m is None or not m.group(0).strip() or not text[m.end() :].strip(" -–—"):
+        return None  # nothing cut, or nothing left: a prefix never takes the whole paragraph
     return _matched(rule, m, m.group(0).strip())
 
 
@@ -879,21 +905,25 @@ _SOURCE_TAIL = re.compile(
 )
 
 
-_CREDIT_PART = re.compile(r"^\W*(?:Reporting|Writing)\s+(?i:by)\s+(?P<names>.+?)\W*$")
-_CREDIT_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+_CREDIT_PART = re.compile(r"^\W*(?:Reporting|Writing)\s+(?i:by)\s+(?P<names>.*\w)")
+_PLACE_WORDS = r"(?>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"  # atomic: no backing off
+#: " in London", " at the United Nations", " in Washington and New York" (a second place, unless a
+#: place of its own follows it: "... in Paris and Bo Sample in Rome")
+_CREDIT_PLACE = re.compile(rf"\s+(?:in|at)\s+{_PLACE_WORDS}(?:\s+and\s+{_PLACE_WORDS}(?!\s+(?:in|at)\b))*")
+_NOT_A_PERSON = re.compile(rf"^(?:{_AGENCY})\b|\b(?:Television|TV|newsroom|staff|desk|bureau)\b")
 _FULL_NAME = re.compile(rf"^{NAME}$")
 
 
 def _credited_names(credits: str) -> list[str]:
     """The reporters and writers of a wire sign-off, without their places; editors are not authors."""
     names: list[str] = []
-    for part in re.split(r";|\)\s*\(", credits):
+    for part in re.split(r";|\)\s*\(|,\s*(?=(?:Writing|Editing|Additional|Reporting)\b)", credits):
         m = _CREDIT_PART.match(part.strip(" ([)]."))
         if m is None:
             continue
         for name in re.split(r",\s*|\s+and\s+|\s*&\s*", _CREDIT_PLACE.sub("", m.group("names"))):
             name = name.strip()
-            if _FULL_NAME.match(name) and name not in names:
+            if _FULL_NAME.match(name) and not _NOT_A_PERSON.search(name) and name not in names:
                 names.append(name)
     return names
 
@@ -957,6 +987,19 @@ def first_match(rules: Sequence[Rule], text: str, where: Where, limit: int | Non
 
 
 _ZONES: dict[tuple[int, str], tuple[Sequence[Rule], list[list[Any]]]] = {}
+_STRAY: dict[int, tuple[Sequence[Rule], tuple[Rule, ...]]] = {}
+
+
+def stray_rules(rules: Sequence[Rule]) -> Sequence[Rule]:
+    """``rules`` without those for the closing run only (cached per rule list)."""
+    cached = _STRAY.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    if len(_STRAY) > 64:
+        _STRAY.clear()
+    filtered = tuple(r for r in rules if not r.closing)
+    _STRAY[id(rules)] = (rules, filtered)
+    return filtered
 
 
 def _zone(rules: Sequence[Rule], where: Where) -> list[list[Any]]:
@@ -981,7 +1024,7 @@ _GROUPS = _FIELD_GROUPS | {
 
 _RULE_KEYS = {
     "name", "kind", "pattern", "where", "max_words", "prefix", "extract", "keywords", "bio",
-    "ignore_case", "confidence", "opens_list", "suffix",
+    "ignore_case", "confidence", "opens_list", "suffix", "closing", "introduced_stays",
 }  # fmt: skip
 
 
@@ -1031,7 +1074,7 @@ def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
             or not 0 <= confidence <= 1
         ):
             raise OptionsError(f"{label}: 'confidence' must be a number from 0 to 1")
-        for key in ("prefix", "bio", "ignore_case", "opens_list", "suffix"):
+        for key in ("prefix", "bio", "ignore_case", "opens_list", "suffix", "closing", "introduced_stays"):
             if key in table and not isinstance(table[key], bool):
                 raise OptionsError(f"{label}: '{key}' must be true or false")
         if table.get("prefix") and table.get("suffix"):
@@ -1062,6 +1105,8 @@ def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
                 confidence=float(confidence),
                 opens_list=bool(table.get("opens_list", False)),
                 suffix=bool(table.get("suffix", False)),
+                closing=bool(table.get("closing", False)),
+                introduced_stays=bool(table.get("introduced_stays", False)),
                 needs=(),  # the built-in prefilters belong to the built-in patterns, not to a name
             )
         )

@@ -142,7 +142,8 @@ def _inside(found: str, truth: str) -> bool:
 def _covered(truth: str, removed: list[str]) -> bool:
     """Whether pieces removed from inside a labelled drop cover most of it (4/5 of its characters)."""
     letters = len(_norm(truth).replace(" ", ""))
-    covered = sum(len(_norm(r).replace(" ", "")) for r in removed if _inside(r, truth))
+    pieces = {_norm(r) for r in removed if _inside(r, truth)}  # a piece removed twice counts once
+    covered = sum(len(p.replace(" ", "")) for p in pieces)
     return letters > 0 and covered >= 0.8 * letters
 
 

@@ -126,3 +126,19 @@ def test_markdown_headings_and_lists() -> None:
 def test_empty_input_is_an_error() -> None:
     with pytest.raises(ReadError, match="no text"):
         syndicate.parse(b"   \n\n  ")
+
+
+def test_wrapped_prose_whose_lines_start_with_capitals_is_rejoined() -> None:
+    text = (
+        "Hollywood stars including Spike Lee, Burt Reynolds and Oscar nominee\n"
+        "Alan Alda have paid tribute to actor Ossie Davis at a funeral in New\n"
+        "York. The Rev Jesse Jackson and many others spoke at the service, which\n"
+        "Davis's family had planned for more than a week, friends said later.\n"
+    )
+    assert [s.text[:22] for s in segment(text)] == ["Hollywood stars includ"]
+
+
+def test_short_title_lines_that_start_with_capitals_are_items() -> None:
+    text = "related Links\nIdentifying Fake-News Articles and Websites\n'Ruins of Ancient City Found'\n"
+    text += "Fake Picture: 'The Snake Girl' - A Hoax\nWhat's New Top Ten Special Features Subscribe\n"
+    assert len(segment(text)) == 5

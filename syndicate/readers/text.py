@@ -14,7 +14,16 @@ from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any, ClassVar
 
-from ..boilerplate import DEFAULT_RULES, Match, Rule, first_match, longest, match_prefix, match_suffix
+from ..boilerplate import (
+    DEFAULT_RULES,
+    Match,
+    Rule,
+    first_match,
+    longest,
+    match_prefix,
+    match_suffix,
+    stray_rules,
+)
 from ..errors import ReadError
 from ..model import (
     Article,
@@ -112,8 +121,9 @@ def read_text(
     end = index + 1  # segments[:end] is the article proper
     # Credit lines that a stray line (an ad, a related link) cut off from that run, among the last few
     # segments of the second half: tail rules apply there too, to short lines, one at a time.
+    stray = stray_rules(rules)  # rules for the closing run only do not reach back over other lines
     for index in range(max(len(segments) // 2, end - _TAIL_REACH, 1), end):
-        match = first_match(rules, segments[index].text, "tail", _STRAY_WORDS)
+        match = first_match(stray, segments[index].text, "tail", _STRAY_WORDS)
         if match is not None:
             removed[index] = match
 
@@ -156,6 +166,7 @@ def read_text(
             if match is not None:
                 removed[index] = match
 
+    _keep_introduced(segments, removed)
     _remove_after_credits(segments, removed, start, end)
     # a list header above the headline heads nothing of the article's: it goes alone
     _remove_link_lists(segments, removed, title_index + 1 if title_index is not None else 0)
@@ -237,6 +248,20 @@ def _remove_after_credits(
     ):
         for i in after:
             removed[i] = Match(_AFTER_CREDITS, segments[i].text, {}, _AFTER_CREDITS.confidence)
+
+
+def _keep_introduced(segments: Sequence[Segment], removed: dict[int, Match]) -> None:
+    """Lines that a line ending in ":" introduces stay, for rules that say so ("The winners were:"
+    followed by web addresses; "The chorus goes:" followed by a question)."""
+    keep = []
+    for index in sorted(i for i, m in removed.items() if m.rule.introduced_stays):
+        first = index
+        while first > 0 and first - 1 in removed and removed[first - 1].rule.introduced_stays:
+            first -= 1
+        if first > 0 and segments[first - 1].text.endswith(":"):
+            keep.append(index)
+    for index in keep:
+        del removed[index]
 
 
 def _cut_prefixes(rules: Sequence[Rule], text: str) -> list[Match]:
@@ -454,7 +479,8 @@ def _blocks(segments: Sequence[Segment]) -> list[Block]:
     ordered = False
     for i, seg in enumerate(segments):
         text = seg.text
-        bullet = BULLET.match(text) if not _BREAK.match(text) else None
+        section_break = bool(_BREAK.match(text))
+        bullet = None if section_break else BULLET.match(text)
         if bullet and not seg.level:
             if not items:
                 ordered = bool(_ORDERED.match(text))
@@ -464,7 +490,9 @@ def _blocks(segments: Sequence[Segment]) -> list[Block]:
             blocks.append(ListBlock(tuple(items), ordered))
             items = []
         following = segments[i + 1] if i + 1 < len(segments) else None
-        if seg.level is not None:
+        if section_break:
+            blocks.append(Paragraph(inlines_of(text)))  # not Markdown emphasis
+        elif seg.level is not None:
             blocks.append(Heading(max(2, seg.level), _inlines(text)))
         elif text.startswith(">"):
             blocks.append(Quote(_inlines(text.lstrip("> ").strip())))

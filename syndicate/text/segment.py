@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 __all__ = ["Segment", "segment"]
 
@@ -63,13 +64,15 @@ def _is_wrapped(chunk: list[tuple[int, str]]) -> bool:
         chunk = chunk[1:]  # a subheading on the first line says nothing about the layout
     if sum(1 for _, line in chunk if BULLET.match(line.strip())) >= 2:
         return False  # a list, one item per line
-    # In wrapped prose most lines go on with the sentence before them ("... the minister / said on
-    # Monday"); lines that nearly all start with a capital are items: titles, links, a menu.
-    starts = [line.strip()[:1] for _, line in chunk[1:]]
-    if len(starts) >= 2 and sum(c.isupper() or c in "\"'“‘" for c in starts) >= 0.8 * len(starts):
-        return False
     widths = [len(line.strip()) for _, line in chunk]
     longest = max(widths)
+    # Lines that nearly all start with a capital, and that a wrapping editor would not have broken
+    # where they break (the next word would have fitted), are items: titles, links, a menu.
+    lines = [line.strip() for _, line in chunk]
+    starts = [line[:1] for line in lines[1:]]
+    capitals = sum(c.isupper() or c in "\"'“‘" for c in starts)
+    if len(lines) >= 4 and capitals >= 0.8 * len(starts) and not _greedy(lines, longest):
+        return False
     if not _WRAP_MIN_WIDTH <= longest <= _WRAP_MAX_WIDTH:
         return False
     body = widths[:-1]  # the last line of a paragraph may be short
@@ -77,6 +80,14 @@ def _is_wrapped(chunk: list[tuple[int, str]]) -> bool:
     # Lines of a wrapped paragraph rarely end a sentence; lines of one-per-line text always do.
     open_ended = sum(1 for _, line in chunk[:-1] if line.rstrip()[-1:] not in _TERMINAL)
     return full >= 0.6 * len(body) and open_ended >= 0.5 * len(body)
+
+
+def _greedy(lines: list[str], longest: int) -> bool:
+    """Whether most lines break where greedy wrapping at about ``longest`` columns would: the next
+    line's first word would not have fitted."""
+    pairs = list(pairwise(lines))
+    fits = sum(len(a) + 1 + len(b.split()[0]) > 0.9 * longest for a, b in pairs if b)
+    return fits >= 0.8 * len(pairs)
 
 
 def _flush(chunk: list[tuple[int, str]], out: list[Segment]) -> None:
