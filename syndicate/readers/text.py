@@ -182,7 +182,12 @@ def read_text(
     placed: list[tuple[float, Match]] = [(i, m) for i, m in removed.items()]
     body_prefixes = [r for r in rules if r.prefix and "body" in r.where]
     for position, (i, seg) in enumerate(kept):
-        cuts = lead_prefixes if i == lead_index else _cut_prefixes(body_prefixes, seg.text)
+        if i == lead_index:
+            cuts = lead_prefixes
+        elif body_prefixes:
+            cuts = _cut_prefixes(body_prefixes, seg.text)
+        else:
+            continue
         if cuts:
             rest = seg.text
             for number, cut in enumerate(cuts):

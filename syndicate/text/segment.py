@@ -82,11 +82,16 @@ def _is_wrapped(chunk: list[tuple[int, str]]) -> bool:
     return full >= 0.6 * len(body) and open_ended >= 0.5 * len(body)
 
 
+def _first_word_length(line: str) -> int:
+    space = line.find(" ")
+    return len(line) if space < 0 else space
+
+
 def _greedy(lines: list[str], longest: int) -> bool:
     """Whether most lines break where greedy wrapping at about ``longest`` columns would: the next
     line's first word would not have fitted."""
     pairs = list(pairwise(lines))
-    fits = sum(len(a) + 1 + len(b.split()[0]) > 0.9 * longest for a, b in pairs if b)
+    fits = sum(len(a) + 1 + _first_word_length(b) > 0.9 * longest for a, b in pairs if b)
     return fits >= 0.8 * len(pairs)
 
 
