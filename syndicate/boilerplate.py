@@ -14,11 +14,13 @@ Precision comes first: every rule matches a whole short segment, never a phrase 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["DEFAULT_RULES", "Match", "Rule", "edit_distance", "rules_from_toml", "stray_rules"]
+__all__ = [
+    "DEFAULT_RULES", "Match", "Rule", "body_prefix_rules", "edit_distance", "rules_from_toml", "stray_rules",
+]  # fmt: skip
 
 Where = Literal["head", "tail", "body"]
 
@@ -45,6 +47,8 @@ _PHOTO_AGENCY = (
     r"Getty Images|Getty|Reuters|AP Photo|AP|AFP|EPA|Shutterstock|Alamy|MCT|TNS|WENN|Corbis|Rex Features|"
     r"Flickr|iStock(?:photo)?|Facebook|Twitter|Instagram|YouTube"
 )
+#: a screenshot's file name, as macOS writes it: "Screen Shot 2015-01-30 at 9.40.33 AM"
+_SCREENSHOT = r"Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
 # Words that make a short "Label: value" line a source credit; typos within one edit are tolerated.
@@ -505,7 +509,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "screenshot-name",
         "other",
-        r"^Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?",
+        rf"^{_SCREENSHOT}",
         ("head", "body"),
         flags=re.I,
         prefix=True,
@@ -814,7 +818,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
         r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
         r"\d{6,}|(?=\S*(?-i:[a-z]))[a-z\d]+(?:-[a-z\d]+){2,}|"
-        r"Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?|"
+        rf"{_SCREENSHOT}|"
         r"(?:Auto-?refresh|Refresh automatically)\b.{0,20}|"
         r"(?:Unfortunately,? )?your browser does not support\b.*|Tags?|"
         r"\d[\d,.]*[km]? (?:shares?|comments?|views?|likes?|retweets?)|"
@@ -852,10 +856,6 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=40,
     ),
 )
-
-
-def _words(text: str) -> int:
-    return len(text.split())
 
 
 def _matched(rule: Rule, m: re.Match[str] | None, text: str) -> Match | None:
@@ -986,31 +986,41 @@ def first_match(rules: Sequence[Rule], text: str, where: Where, limit: int | Non
     return None
 
 
-_ZONES: dict[tuple[int, str], tuple[Sequence[Rule], list[list[Any]]]] = {}
-_STRAY: dict[int, tuple[Sequence[Rule], tuple[Rule, ...]]] = {}
+#: What is derived from a rule list, by (what, id of the list): the list itself is kept beside the value,
+#: so a new list that reuses a freed list's id is not mistaken for it.
+_DERIVED: dict[tuple[str, int], tuple[Sequence[Rule], Any]] = {}
+
+
+def _derived(what: str, rules: Sequence[Rule], build: Callable[[], Any]) -> Any:
+    cached = _DERIVED.get((what, id(rules)))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    if len(_DERIVED) > 256:
+        _DERIVED.clear()
+    value = build()
+    _DERIVED[what, id(rules)] = (rules, value)
+    return value
 
 
 def stray_rules(rules: Sequence[Rule]) -> Sequence[Rule]:
-    """``rules`` without those for the closing run only (cached per rule list)."""
-    cached = _STRAY.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    if len(_STRAY) > 64:
-        _STRAY.clear()
-    filtered = tuple(r for r in rules if not r.closing)
-    _STRAY[id(rules)] = (rules, filtered)
+    """``rules`` without those for the closing run only."""
+    filtered: Sequence[Rule] = _derived("stray", rules, lambda: tuple(r for r in rules if not r.closing))
     return filtered
+
+
+def body_prefix_rules(rules: Sequence[Rule]) -> Sequence[Rule]:
+    """The prefix rules of ``rules`` that cut from any paragraph, not only the lead."""
+    found: Sequence[Rule] = _derived(
+        "body-prefix", rules, lambda: tuple(r for r in rules if r.prefix and "body" in r.where)
+    )
+    return found
 
 
 def _zone(rules: Sequence[Rule], where: Where) -> list[list[Any]]:
     """``[rule, compiled pattern or None]`` for the rules that apply at ``where``, per rule list."""
-    cached = _ZONES.get((id(rules), where))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    zone = [[r, None] for r in rules if where in r.where and not (r.prefix or r.suffix)]
-    if len(_ZONES) > 64:
-        _ZONES.clear()
-    _ZONES[id(rules), where] = (rules, zone)
+    zone: list[list[Any]] = _derived(
+        where, rules, lambda: [[r, None] for r in rules if where in r.where and not (r.prefix or r.suffix)]
+    )
     return zone
 
 

@@ -18,6 +18,7 @@ from ..boilerplate import (
     DEFAULT_RULES,
     Match,
     Rule,
+    body_prefix_rules,
     first_match,
     longest,
     match_prefix,
@@ -180,7 +181,7 @@ def read_text(
     # before the lead ("By Jane Doe BERLIN (Reuters) - ..."), wire credits after the last paragraph of
     # copy that came as one line ("... (Writing by Jane Doe; Editing by John Roe)").
     placed: list[tuple[float, Match]] = [(i, m) for i, m in removed.items()]
-    body_prefixes = [r for r in rules if r.prefix and "body" in r.where]
+    body_prefixes = body_prefix_rules(rules)
     for position, (i, seg) in enumerate(kept):
         if i == lead_index:
             cuts = lead_prefixes
@@ -299,7 +300,7 @@ def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match], f
         header = removed[index]
         confidence = round(header.confidence - 0.15, 2)
         following = index + 1
-        after_byline = False
+        teaser_next = False
         spaced = False  # a blank line has come after a list whose items had none between them
         tight = True  # no blank line between the items so far
         while following < len(segments):
@@ -309,16 +310,16 @@ def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match], f
             tight = tight and not gap
             if following in removed:
                 # an advertiser's address taken as page junk still heads its description
-                after_byline = bool(_BARE_DOMAIN.match(segments[following].text))
+                teaser_next = bool(_BARE_DOMAIN.match(segments[following].text))
                 following += 1
                 continue
             text = segments[following].text
             words = len(text.split())
             strong = bool(_TRUNCATED.search(text) or text.isdigit() or _CREDITED_PICTURE.search(text))
             if _LISTED_BYLINE.match(text) or _BARE_DOMAIN.match(text):
-                after_byline = True
-            elif after_byline and words <= _TEASER_WORDS:
-                after_byline = False  # the teaser under a listed story's byline, or an ad's address
+                teaser_next = True
+            elif teaser_next and words <= _TEASER_WORDS:
+                teaser_next = False  # the teaser under a listed story's byline, or an ad's address
             elif spaced and not strong:
                 break  # the list was one block, and it has ended: what follows is the article's
             elif not (
