@@ -179,3 +179,30 @@ def test_a_user_rule_named_like_a_built_in_one_has_no_hidden_prefilter() -> None
 def test_a_rule_cannot_be_both_prefix_and_suffix() -> None:
     with pytest.raises(OptionsError, match="a prefix or a suffix, not both"):
         rules_from_toml("[[rule]]\nname = 'x'\nkind = 'other'\npattern = 'x'\nprefix = true\nsuffix = true\n")
+
+
+def test_toml_rules_for_the_closing_lines_and_for_introduced_lines() -> None:
+    rules = rules_from_toml(
+        """
+[[rule]]
+name = "sign-here"
+kind = "call_to_action"
+pattern = '^Sign the petition\\W*$'
+closing = true
+introduced_stays = true
+"""
+    )
+    assert (rules[0].closing, rules[0].introduced_stays) == (True, True)
+    head = "Headline\n\nBody text that is long enough to be a real paragraph here.\n\n"
+    closing = syndicate.parse(
+        head + "More body text that is long enough to be a paragraph.\n\nSign the petition!", rules=rules
+    )
+    assert [r.text for r in closing.removed] == ["Sign the petition!"]
+    stray = syndicate.parse(
+        head + "Sign the petition!\n\nMore body text that is long enough to be a paragraph.", rules=rules
+    )
+    assert stray.removed == ()  # not among the closing lines
+    introduced = syndicate.parse(head + "The banner said:\n\nSign the petition!", rules=rules)
+    assert introduced.removed == ()  # a line ending in ":" introduces it
+    with pytest.raises(OptionsError, match="'closing' must be true or false"):
+        rules_from_toml("[[rule]]\nname = 'x'\nkind = 'other'\npattern = 'x'\nclosing = 'yes'\n")
