@@ -22,6 +22,8 @@ BULLET = re.compile(r"^(?:[-*•·▪–]|\d{1,2}[.)])\s+")
 _TERMINAL = ".!?:;…\"'”’»)]"
 _WRAP_MIN_WIDTH = 40  # a wrapped layout has its longest lines at least this wide
 _WRAP_MAX_WIDTH = 100  # ... and at most this wide
+_UNWRAPPED_WIDTH = 150  # lines this wide were not wrapped by an editor
+_SHORT_CHUNK = 3  # lines, the most that such text runs together without being a wrapped quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,20 +38,24 @@ class Segment:
 def segment(text: str) -> list[Segment]:
     """Split cleaned text (``\\n`` newlines) into paragraph segments."""
     lines = [ln.rstrip() for ln in text.split("\n")]
+    # Text with some lines far wider than any wrapping editor's keeps one paragraph per line: there, a
+    # pair or trio of short lines without a blank between them is separate lines (a headline and its
+    # site, a link and a question), not a paragraph wrapped short.
+    unwrapped = sum(len(line) > _UNWRAPPED_WIDTH for line in lines) >= 2
     out: list[Segment] = []
     chunk: list[tuple[int, str]] = []
     for number, line in enumerate(lines, start=1):
         heading = _ATX.match(line.strip())
         if heading and not line.startswith("    "):
-            _flush(chunk, out)
+            _flush(chunk, out, unwrapped)
             chunk = []
             out.append(Segment(_squash(heading.group(2)), number, len(heading.group(1))))
         elif line.strip():
             chunk.append((number, line))
         else:
-            _flush(chunk, out)
+            _flush(chunk, out, unwrapped)
             chunk = []
-    _flush(chunk, out)
+    _flush(chunk, out, unwrapped)
     return out
 
 
@@ -95,10 +101,10 @@ def _greedy(lines: list[str], longest: int) -> bool:
     return fits >= 0.8 * len(pairs)
 
 
-def _flush(chunk: list[tuple[int, str]], out: list[Segment]) -> None:
+def _flush(chunk: list[tuple[int, str]], out: list[Segment], unwrapped: bool) -> None:
     if not chunk:
         return
-    if len(chunk) == 1 or not _is_wrapped(chunk):
+    if len(chunk) == 1 or (unwrapped and len(chunk) <= _SHORT_CHUNK) or not _is_wrapped(chunk):
         out.extend(Segment(_squash(line), number) for number, line in chunk)
         return
     indent = min(len(line) - len(line.lstrip()) for _, line in chunk)
