@@ -191,7 +191,20 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "journalist", "write", "report", "correspondent", "editor", "author", "columnist", "contributor",
         "freelancer", "blog", "analyst", "producer", "photographer", "commentator", "novelist",
     ),
+    "bio-role-first": (
+        "journalist", "writer", "reporter", "correspondent", "editor", "author", "columnist", "contributor",
+        "freelancer", "blogger", "analyst", "producer", "photographer", "commentator", "novelist",
+    ),
     "about-the-author": ("about the author",),
+    "quoted-wire-dateline": ("(",),
+    "contact-author": ("write to", "contact", "reach", "mail"),
+    "photo-agency-line": (
+        "getty", "wireimage", "filmmagic", "shutterstock", "rex", "splash", "barcroft", "caters", "cen",
+        "central european", "swns", "corbis", "alamy", "epa", "afp", "ap", "reuters", "nurphoto", "anadolu",
+        "xinhua", "zuma", "pa",
+    ),
+    "helpline": ("if you",),
+    "opinion-link": ("opinion:",),
     "byline": ("by",),
     "published-line": ("published", "posted", "date", "veröffentlicht", "publié", "publicado", "datum"),
     "updated-line": ("updated", "modified", "aktualisiert", "mis à jour", "actualizado"),
@@ -233,7 +246,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "call-to-action": (
         "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
         "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
-        "keep in touch", "want", "contact", "for more", "newsletter", "conversation",
+        "keep in touch", "want", "contact", "for more", "newsletter", "conversation", " on facebook",
+        " on twitter", " on instagram",
     ),
     "contact-line": ("@",),
     "photo-credit": (
@@ -445,6 +459,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             rf"\b(?:writes|reports|works|blogs)\b[^.]{{0,80}}?\b(?:for|at)\s+{_PUBLISHER}",
         ),
     ),
+    _rule(
+        "bio-role-first",
+        "author_bio",
+        rf"^(?:[A-Z][\w&'’.-]*\s+){{0,4}}(?i:{_ROLE})\s+(?P<author>{NAME})\s+(?:is|was|has been)\s+"
+        r"(?:a|an|the)\b.{5,300}$",
+        _TAIL,
+        max_words=80,
+        bio=True,
+        extract=(rf"\b{_ROLE}s?\b\s+(?:for|at|with)\s+{_PUBLISHER}",),
+    ),
     _rule("about-the-author", "author_bio", r"^About the authors?\W*$", _TAIL, flags=re.I, max_words=4),
     _rule(
         "byline",
@@ -543,6 +567,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         prefix=True,
         confidence=0.75,  # an agency in a dateline credits the wire, weaker than a source line
     ),
+    _rule(
+        "quoted-wire-dateline",
+        "dateline",
+        r"^[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
+        rf"\s*\((?:{_AGENCY})\)\s*[-–—]{{1,2}}\s*(?=[A-Z\"“])",
+        ("body",),
+        prefix=True,
+        confidence=0.6,  # wire copy quoted inside the article: a dateline, but not this copy's source
+        introduced_stays=True,  # "From the Associated Press:" quotes the copy whole
+    ),
     # --- calls, credits, notices -----------------------------------------------------------------
     _rule(
         "related-header",
@@ -577,7 +611,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Also read|More on this|Continue reading|(?-i:MORE)|From earlier|"
         r"For more(?: on this)?,? (?:see|read)\b|"
         r"Related(?: \w+)?|(?-i:Related[A-Z][\w'’]*)|Recommended|"
-        r"Watch|WATCH|Listen)\s*(?:[:>»|\-–—]|$)",
+        r"Watch|WATCH|Listen|(?-i:READ))\s*(?:[:>»|\-–—]|$)",
         _ANY,
         flags=re.I,
         max_words=30,
@@ -585,7 +619,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "related-glued",
         "read_also",
-        r"^(?-i:Related)(?=[A-Z'‘\"“]).{2,}$",
+        r"^(?:[a-z](?=R))?(?-i:Related)(?=[A-Z'‘\"“]).{2,}$",
         ("body", "tail"),
         max_words=150,
     ),
@@ -596,7 +630,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:story|article|piece|report|post|video))|"
         r"For more(?: (?:information|details|news|coverage|discussion|stories|reading))?"
         r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|check out)\b(?!.*[.!?]\s+[A-Z])|"
-        r"In pictures\s*:|"
+        r"In pictures\s*:|The full (?:story|article|report|interview|statement) (?:is|can be (?:read|found)) "
+        r"(?:here|at|on)\b|"
         r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+|Check out (?:our|the) .{2,80}\bhere\W*$)"
         r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
         _ANY,
@@ -625,7 +660,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Want more\b.{0,40}\?\s*(?:Download|Follow|Subscribe|Sign up|Like)\b|"
         r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on "
         r"(?:Twitter|X|Facebook|Instagram|Google\+)(?:\W|$)|"
-        r"Subscribe\b|Sign up\b|Like us on|Click here\b|Join (?:us|our)\b(?! next\b)|Don'?t miss\b|"
+        r"Subscribe\b|(?:Free )?Sign up\b|Like (?:us|[\w .&'’-]{2,40}?) on (?:Facebook|Twitter|Instagram)\b|"
+        r"Click here\b|Join (?:us|our)\b(?! next\b)|Don'?t miss\b|"
         r"Download (?:our|the) app|Get (?:our|the) (?:newsletter|app)|Support (?:our|independent) journalism|"
         r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment|"
         r".{0,150}(?:[.?!:,;–—-]\s*|\bplease\s+)click here\b.{0,80}$|"
@@ -641,6 +677,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _TAIL,
         flags=re.I,
         max_words=16,
+    ),
+    _rule(
+        "contact-author",
+        "author_bio",
+        rf"^(?:Write to|Contact|E-?mail|Reach) (?P<contacts>{NAME} (?:at|on|via) .{{3,300}})$",
+        _TAIL,
+        max_words=60,
+        confidence=0.7,  # the reporters to write to are the authors when no byline names any
     ),
     _rule(
         "comment-call",
@@ -677,7 +721,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "agency-photo-credit",
         "photo_credit",
-        rf"^(?:.{{0,80}}/\s*(?i:{_PHOTO_AGENCY})|[(\[](?i:{_PHOTO_AGENCY})[)\]]|.{{0,60}}©\s*(?i:{_PHOTO_AGENCY})"
+        rf"^(?:.{{0,80}}/\s*(?i:{_PHOTO_AGENCY})|(?i:{_PHOTO_AGENCY})(?: (?i:photo))?\s*/\s*"
+        rf"[^/.!?\s]+(?:\s[^/.!?\s]+){{0,5}}|[(\[](?i:{_PHOTO_AGENCY})[)\]]|.{{0,60}}©\s*(?i:{_PHOTO_AGENCY})"
         r"|(?P<dup>\w[\w.-]{2,})/(?P=dup)|[^/]{2,60}\s/\s(?i:via)\s[^/]{2,80}"
         r"|(?i:Uploaded by)\s*:?\s*\S.{0,60})[)\]]?\.?$",
         _ANY,
@@ -755,6 +800,34 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         confidence=0.7,  # a name signed under the text: the author, most likely
     ),
     _rule(
+        "photo-agency-line",
+        "photo_credit",
+        r"^\W{0,2}(?:(?:Photo|Image|Picture)s?\s*:\s*)?(?:Getty(?: Images)?|WireImage|FilmMagic|Shutterstock|"
+        r"Rex(?: Features)?|REX|Splash(?: News)?|Barcroft(?: Media)?|Caters(?: News(?: Agency)?)?|CEN|"
+        r"Central European News|SWNS|Corbis|Alamy|EPA|AFP|AP(?: Photo)?|Reuters|REUTERS|NurPhoto|"
+        r"Anadolu(?: Agency)?|Xinhua|ZUMA(?: Press)?|PA(?: Wire)?)"
+        r"(?:\s*/\s*(?:Getty(?: Images)?|AFP|AP|Reuters|REX|Shutterstock|EPA|PA(?: Wire)?))*\W{0,2}$",
+        _ANY,
+        max_words=5,
+        confidence=0.7,
+    ),
+    _rule(
+        "helpline",
+        "other",
+        r"^If you(?:['’]ve| have)? been affected by\b.{0,300}$",
+        _ANY,
+        flags=re.I,
+        max_words=70,
+    ),
+    _rule(
+        "opinion-link",
+        "read_also",
+        r"^Opinion:\s+[^.!]{5,120}[^.!:;,\"”]$",
+        ("body",),
+        max_words=20,
+        confidence=0.7,
+    ),
+    _rule(
         "pic-shows",
         "photo_credit",
         r"^Pic(?:ture)? shows\s*:.{2,600}$",
@@ -806,7 +879,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "page-junk",
         "other",
-        r"^(?:Advertisement|Continue reading the main story|\d+ comments?|Comments?|"
+        r"^(?:[a-z](?=[A-Z]))?(?:Advertisement|Continue reading the main story|\d+ comments?|Comments?|"
+        r"(?:&(?:amp;)*(?:nbsp|amp|quot|#\d+);?\s*)+|View (?:full|larger?) (?:image|size|photo|picture)|"
+        r"Sponsored by .{2,40}|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
         r"(?=.*[-–—_=~•·])[-–—_*=~•·\s]{2,}|"
@@ -912,6 +987,7 @@ _PLACE_WORDS = r"(?>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"  # ato
 _CREDIT_PLACE = re.compile(rf"\s+(?:in|at)\s+{_PLACE_WORDS}(?:\s+and\s+{_PLACE_WORDS}(?!\s+(?:in|at)\b))*")
 _NOT_A_PERSON = re.compile(rf"^(?:{_AGENCY})\b|\b(?:Television|TV|newsroom|staff|desk|bureau)\b")
 _FULL_NAME = re.compile(rf"^{NAME}$")
+_CONTACT_NAME = re.compile(rf"(?:^|,\s*|\band\s+)({NAME}) (?:at|on|via)\b")
 
 
 def _credited_names(credits: str) -> list[str]:
@@ -940,6 +1016,8 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
             if value and key not in ("label", "place", "dup") and key not in found:
                 if key == "filed":  # a breadcrumb of sections: "Apple > Cellphones"
                     key, value = "tags", value.replace(">", ",")
+                elif key == "contacts":  # "Write to A at a@example.com and B at b@example.com"
+                    key, value = "author", ", ".join(dict.fromkeys(_CONTACT_NAME.findall(value)))
                 elif key == "credits":  # "(Reporting by A in X, B in Y; Writing by C; Editing by D)"
                     key, value = "author", ", ".join(_credited_names(value))
                     if not value:

@@ -142,3 +142,13 @@ def test_short_title_lines_that_start_with_capitals_are_items() -> None:
     text = "related Links\nIdentifying Fake-News Articles and Websites\n'Ruins of Ancient City Found'\n"
     text += "Fake Picture: 'The Snake Girl' - A Hoax\nWhat's New Top Ten Special Features Subscribe\n"
     assert len(segment(text)) == 5
+
+
+def test_short_lines_run_together_in_text_of_long_lines_are_separate() -> None:
+    long = "A paragraph of the story that runs on one line, as exported copy does, " * 3
+    pair = "Singer Cries For Her Friend And Fans Wonder Why\nExample Life"
+    # a wrapped pair in hard-wrapped text is one paragraph; beside lines no editor wraps, two lines
+    assert len(segment(f"{pair}\n\nMore of the text.\n")) == 2
+    assert [s.text for s in segment(f"{long}\n\n{pair}\n\n{long}\n")][1:3] == pair.split("\n")
+    wrapped = "the lines of a quoted letter, hard wrapped at about sixty\ncolumns by whoever sent it in\n"
+    assert segment(f"{long}\n\n{wrapped}\n{long}\n")[1].text == " ".join(wrapped.split())

@@ -187,6 +187,9 @@ def read_text(
             cuts = lead_prefixes
         elif body_prefixes:
             cuts = _cut_prefixes(body_prefixes, seg.text)
+            if cuts and i > 0 and segments[i - 1].text.endswith(":"):
+                # a paragraph that a line ending in ":" introduces is quoted whole, where the rule says so
+                cuts = [] if all(c.rule.introduced_stays for c in cuts) else cuts
         else:
             continue
         if cuts:

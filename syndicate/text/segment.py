@@ -40,7 +40,7 @@ def segment(text: str) -> list[Segment]:
     lines = [ln.rstrip() for ln in text.split("\n")]
     # Text with some lines far wider than any wrapping editor's keeps one paragraph per line: there, a
     # pair or trio of short lines without a blank between them is separate lines (a headline and its
-    # site, a link and a question), not a paragraph wrapped short.
+    # site, a link and a question), not a paragraph wrapped short, unless a line goes on in lower case.
     unwrapped = sum(len(line) > _UNWRAPPED_WIDTH for line in lines) >= 2
     out: list[Segment] = []
     chunk: list[tuple[int, str]] = []
@@ -61,6 +61,14 @@ def segment(text: str) -> list[Segment]:
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+def _separate_lines(chunk: list[tuple[int, str]]) -> bool:
+    """A short chunk whose lines after the first all start with a capital, a digit or a quote (a line
+    that goes on with a lower-case word continues the one before it)."""
+    return len(chunk) <= _SHORT_CHUNK and all(
+        line.lstrip()[:1].isupper() or line.lstrip()[:1] in "\"'“‘0123456789" for _, line in chunk[1:]
+    )
 
 
 def _is_wrapped(chunk: list[tuple[int, str]]) -> bool:
@@ -104,7 +112,7 @@ def _greedy(lines: list[str], longest: int) -> bool:
 def _flush(chunk: list[tuple[int, str]], out: list[Segment], unwrapped: bool) -> None:
     if not chunk:
         return
-    if len(chunk) == 1 or (unwrapped and len(chunk) <= _SHORT_CHUNK) or not _is_wrapped(chunk):
+    if len(chunk) == 1 or (unwrapped and _separate_lines(chunk)) or not _is_wrapped(chunk):
         out.extend(Segment(_squash(line), number) for number, line in chunk)
         return
     indent = min(len(line) - len(line.lstrip()) for _, line in chunk)
