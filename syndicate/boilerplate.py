@@ -40,8 +40,9 @@ _ROLE = (
 _PUB_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
 _PUBLISHER = rf"(?:the\s+)?(?P<publisher>{_PUB_WORD}(?:(?:\s+(?:of|the|and|&|on|de))?\s+{_PUB_WORD}){{0,5}})"
 _AGENCY = (
-    r"Reuters|AP|AFP|Bloomberg|UPI|dpa|DPA|AFX|IANS|PTI|ANI|Xinhua|TASS|Kyodo|EFE|ANSA|CNN|JTA|AAP|"
-    r"Yonhap|KCNA|CBS News|NBC News|ABC News|BBC|The Associated Press|Associated Press|MCT|TNS"
+    r"Reuters|AP|AFP|Agence France[- ]Presse|Bloomberg|UPI|dpa|DPA|AFX|IANS|PTI|ANI|Xinhua|TASS|Kyodo|EFE|"
+    r"ANSA|CNN|JTA|AAP|Yonhap|KCNA|CBS News|NBC News|ABC News|BBC|The Associated Press|Associated Press|"
+    r"MCT|TNS"
 )
 _PHOTO_AGENCY = (
     r"Getty Images|Getty|Reuters|AP Photo|AP|AFP|EPA|Shutterstock|Alamy|MCT|TNS|WENN|Corbis|Rex Features|"
@@ -197,7 +198,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "about-the-author": ("about the author",),
     "quoted-wire-dateline": ("(",),
-    "contact-author": ("write to", "contact", "reach", "mail"),
+    "contact-author": ("write to", "contact", "reach", "mail", "follow"),
+    "caps-label-link": (":",),
     "photo-agency-line": (
         "getty", "wireimage", "filmmagic", "shutterstock", "rex", "splash", "barcroft", "caters", "cen",
         "central european", "swns", "corbis", "alamy", "epa", "afp", "ap", "reuters", "nurphoto", "anadolu",
@@ -225,7 +227,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "hat-tip": ("h/t", "hat tip", "via"),
     "related-glued": ("related",),
     "comment-call": ("comment",),
-    "reader-question": ("do you think", "how do you feel", "your thoughts"),
+    "reader-question": ("you",),
     "hat-tip-head": ("h/t", "via"),
     "bare-address": (".",),
     "syndication-retitled": ("published",),
@@ -246,8 +248,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "call-to-action": (
         "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
         "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
-        "keep in touch", "want", "contact", "for more", "newsletter", "conversation", " on facebook",
-        " on twitter", " on instagram",
+        "keep in touch", "want", "contact", "for more", "newsletter", "conversation", "if you know",
+        " on facebook", " on twitter", " on instagram",
     ),
     "contact-line": ("@",),
     "photo-credit": (
@@ -629,7 +631,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\W{0,3}(?:(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
         r"(?:story|article|piece|report|post|video))|"
         r"For more(?: (?:information|details|news|coverage|discussion|stories|reading))?"
-        r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|check out)\b(?!.*[.!?]\s+[A-Z])|"
+        r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|head (?:over )?to|check out)\b"
+        r"(?!.*[.!?]\s+[A-Z])|"
+        r"Click (?:for|to (?:read|see)) more\b|"
         r"In pictures\s*:|The full (?:story|article|report|interview|statement) (?:is|can be (?:read|found)) "
         r"(?:here|at|on)\b|"
         r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+|Check out (?:our|the) .{2,80}\bhere\W*$)"
@@ -651,7 +655,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "call_to_action",
         r"^\W{0,8}(?:[A-Za-z]{2,12}:\s*)?(?:Please\s+)?"
         r"(?:Share (?:this|on|the)\b|(?:You can )?Follow (?:us|me|@)|Follow \w+(?: \w+)? (?:at|on) @\w+|"
-        r"Like (?:and|&) share\b|Keep in touch\s*[!.:]|To contact the (?:author|writer|reporter)\b|"
+        r"Like (?:and|&) share\b|Keep in touch\s*[!.:]|To contact the (?:author|writer|reporter|editors?)\b|"
+        r"If you know (?:more|anything)\b.{0,150}@|"
         r"Get\b.{0,80}\bnewsletter\W*$|Join the conversation\b|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
         r"(?:To (?:get|receive|read)|For)\b.{0,80},\s*sign up (?:for|to|now)\b.{0,120}$|"
@@ -681,7 +686,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "contact-author",
         "author_bio",
-        rf"^(?:Write to|Contact|E-?mail|Reach) (?P<contacts>{NAME} (?:at|on|via) .{{3,300}})$",
+        rf"^(?:Write to|Contact|E-?mail|Reach) (?P<contacts>{NAME} (?:at|on|via) .{{3,300}})$|"
+        r"^(?:You can )?(?:reach|contact|follow) (?:this (?:post|article|story)['’]s|the) "
+        r"(?:author|writer|reporter),? "
+        rf"(?P<author>{NAME}),? (?:on|at|via)\b.{{2,100}}$",
         _TAIL,
         max_words=60,
         confidence=0.7,  # the reporters to write to are the authors when no byline names any
@@ -698,7 +706,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "reader-question",
         "call_to_action",
-        r"^(?:What do you think|Do you think|How do you feel|What are your thoughts)\b[^.!?]{0,150}\?"
+        r"^(?:What do you (?:think|make of)|Do you think|How do you feel|What are your thoughts|"
+        r"[A-Z][\w'’]+, (?:are|were|would|will|do|did|what do) you\b)[^.!?]{0,150}\?"
         r"(?:\s+[^.!?]{0,150}\?)*(?:\s+(?:Share|Tell us|Let us know|Sound off|Leave|Comment)\b.{0,100})?$",
         _TAIL,
         flags=re.I,
@@ -713,7 +722,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Illustration|Video|Credit)s?(?:\s+(?:credit|source)s?)?\s*"
         r"(?::|-|–|—|by\b|via\b|courtesy\b|property of\b).{2,120}$|"
         r"^(?:[\w.]+ )?(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$|"
-        r"^Courtesy(?: of)?\s*:?\s+[^,.;]{2,50}\.?$",
+        r"^Courtesy(?: of)?\s*:?\s+[^,.;]{2,50}\.?$|"
+        r"^(?:File|Stock|Archive) (?:photo|image|picture)s?(?: (?:photo|image|picture))?"
+        r"(?: (?:via|by|from) .{2,50})?\.?$",
         _ANY,
         flags=re.I,
         max_words=25,
@@ -741,7 +752,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "disclaimer",
         "disclaimer",
         r"^[(\[]?(?:Disclaimer\b|Disclosure\s*:|The views (?:and opinions )?expressed\b|"
-        r"(?:Editor['’]?s|Ed\.)\s*note\s*:|"
+        r"(?:Editors?['’]?s?|Ed\.)\s*note\s*:|"
         r"This (?:article|post|content) (?:is (?:for informational|not (?:intended|meant))|"
         r"does not (?:constitute|represent))|Opinions expressed\b)",
         _TAIL,
@@ -820,6 +831,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=70,
     ),
     _rule(
+        "caps-label-link",
+        "read_also",
+        r"^[A-Z][A-Z'’ -]{1,25}:\s+(?![^a-z]*$)(?!.*(?:@|pic\.twitter))\S.{5,150}[^.!?\"”:,;)\]]$",
+        ("body",),
+        max_words=25,
+        # "MORE: ...", "SHOCK LOSS: ...": a label in capitals over another story's headline (a section's
+        # heading in capitals throughout, "LONDON: POLICE ALLEGE A PLOT", and a tweet stay)
+        confidence=0.7,
+    ),
+    _rule(
         "opinion-link",
         "read_also",
         r"^Opinion:\s+[^.!]{5,120}[^.!:;,\"”]$",
@@ -881,7 +902,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "other",
         r"^(?:[a-z](?=[A-Z]))?(?:Advertisement|Continue reading the main story|\d+ comments?|Comments?|"
         r"(?:&(?:amp;)*(?:nbsp|amp|quot|#\d+);?\s*)+|View (?:full|larger?) (?:image|size|photo|picture)|"
-        r"Sponsored by .{2,40}|"
+        r"Sponsored by .{2,40}|[\w-]{3,60}\.(?:jpe?g|png|gif|webp)|Post by [^.]{2,60}\.|"
+        r"Prev(?:ious)?\s*[|/]?\s*Next|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
         r"(?=.*[-–—_=~•·])[-–—_*=~•·\s]{2,}|"
@@ -905,7 +927,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "bare-address",
         "other",
-        r"^(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|info)(?:/\S*)?$",
+        r"^(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|info|at|de|fr|it|es|ch|nl|ru|io|ly|me)(?:/\S*)?$",
         _ANY,
         flags=re.I,
         max_words=1,

@@ -160,12 +160,14 @@ def read_text(
         level = segments[title_index].level
         found.because("title", "markdown-heading" if level == 1 else "headline", 1.0 if level else 0.9)
 
-    # Body: whole segments that are boilerplate wherever they stand.
+    # Body: whole segments that are boilerplate wherever they stand; the text's first line is its own
+    # (a deck "OFFICIAL: ..."), not a link to another story.
     for index in range(start, end):
         if index not in removed:
             match = first_match(rules, segments[index].text, "body", limits["body"])
-            if match is not None:
+            if match is not None and not (index == 0 and match.rule.kind == "read_also"):
                 removed[index] = match
+    _remove_repeated(segments, removed, start, end)
 
     _keep_introduced(segments, removed)
     _remove_after_credits(segments, removed, start, end)
@@ -257,6 +259,30 @@ def _remove_after_credits(
     ):
         for i in after:
             removed[i] = Match(_AFTER_CREDITS, segments[i].text, {}, _AFTER_CREDITS.confidence)
+
+
+_REPEATED = Rule("repeated-line", "other", "", frozenset({"body"}), confidence=0.7)
+_REPEATS = 4  # times a short line stands in one text before it is the page's (a carousel, a credit)
+_REPEATED_WORDS = 8
+
+
+def _remove_repeated(segments: Sequence[Segment], removed: dict[int, Match], start: int, end: int) -> None:
+    """A short line that stands four times or more in one article is the page's: a gallery's caption
+    repeated per slide, a widget's site name under each headline. Lines without words ("* * *") stay."""
+    seen: dict[str, list[int]] = {}
+    for index in range(start, end):
+        text = segments[index].text
+        if (
+            index not in removed
+            and text.count(" ") < _REPEATED_WORDS
+            and sum(c.isalpha() for c in text) >= 3
+            and "@" not in text  # a tweet's signature: one person's tweets, quoted in turn
+        ):
+            seen.setdefault(text.casefold(), []).append(index)
+    for indexes in seen.values():
+        if len(indexes) >= _REPEATS:
+            for index in indexes:
+                removed[index] = Match(_REPEATED, segments[index].text, {}, _REPEATED.confidence)
 
 
 def _keep_introduced(segments: Sequence[Segment], removed: dict[int, Match]) -> None:
