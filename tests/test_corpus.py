@@ -1,7 +1,8 @@
 """The reader on real text nobody here wrote (../shared/corpus; see its README).
 
 A sample of BBC stories (every 7th; ``benchmarks/corpus_check.py`` runs all 2,225) must keep line 1 as
-the title and every paragraph in the body, and every FNC-1 body must parse without an exception.
+the title and every paragraph in the body (but the closing author bios labelled in
+tests/corpus/bbc-bios.json), and every FNC-1 body must parse without an exception.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ def test_bbc_titles_and_bodies() -> None:
     paths = bbc_paths(corpus_dir("bbc").parent, every=7)
     assert len(paths) > 300
     failures = {p.name: f for p in paths if (f := bbc_failures(p))}
-    share = 1 - len(failures) / len(paths)
-    assert share >= 0.99, f"{share:.2%} right; failures: {failures}"
+    assert not failures
 
 
 def test_fnc1_bodies_all_parse() -> None:

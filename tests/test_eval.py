@@ -124,7 +124,8 @@ def test_the_held_out_set_shows_totals_only(
     root = tmp_path / "project"
     (root / "tests" / "corpus" / "holdout").mkdir(parents=True)
     truth = [dict(TRUTH, ref="train_bodies.csv#1", authors=["Someone Else"])]  # one field wrong
-    for path in (root / "tests" / "corpus" / "dev.json", root / "tests" / "corpus" / "holdout" / "h.json"):
+    corpus = root / "tests" / "corpus"
+    for path in (corpus / "fnc1-a.json", corpus / "holdout" / "fnc1-h.json"):
         path.write_text(json.dumps(truth), encoding="utf-8")
     fnc = tmp_path / "corpus" / "fnc1"
     fnc.mkdir(parents=True)
@@ -149,3 +150,17 @@ def test_a_drop_the_reader_cuts_in_pieces_is_found_and_each_piece_is_right() -> 
     assert case.removed_total == case.removed_right == 3, case.errors
     assert ev._covered("abc def", ["abc"]) is False  # 3 of 6 letters
     assert ev._covered("abc def", ["abc", "def"]) is True
+
+
+def test_bbc_control_counts_only_unlabelled_removals_as_lost_body_text(tmp_path: Path) -> None:
+    story = "A headline\n\nA first paragraph of the column, long enough to be a paragraph of its own.\n\n"
+    (tmp_path / "bbc" / "tech").mkdir(parents=True)
+    # the labelled bio of tech/164 (tests/corpus/bbc-bios.json) goes to the author; another is lost text
+    labelled = "Bill Thompson is a regular commentator on the BBC World Service programme Go Digital."
+    (tmp_path / "bbc" / "tech" / "164.txt").write_text(story + labelled, encoding="utf-8")
+    (tmp_path / "bbc" / "tech" / "001.txt").write_text(
+        story + "Ann Example is the editor of Example Monthly magazine.", encoding="utf-8"
+    )
+    score = ev.bbc_control(tmp_path)
+    assert (score.stories, score.titles_right, score.body_removed) == (2, 2, 1)
+    assert (score.bios, score.bios_read) == (1, 1)
