@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
-    "DEFAULT_RULES", "Match", "Rule", "body_prefix_rules", "edit_distance", "rules_from_toml", "stray_rules",
+    "DEFAULT_RULES", "Match", "Rule", "body_prefix_rules", "edit_distance", "prefix_rules", "rules_from_toml",
+    "stray_rules",
 ]  # fmt: skip
 
 Where = Literal["head", "tail", "body"]
@@ -1054,7 +1055,14 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
 
 def longest(rules: Sequence[Rule], where: Where) -> int:
     """The most words any rule in ``rules`` accepts at ``where``: longer segments are running text."""
-    return max((r.max_words for r in rules if where in r.where and not (r.prefix or r.suffix)), default=0)
+    most: int = _derived(
+        f"longest-{where}",
+        rules,
+        lambda: max(
+            (r.max_words for r in rules if where in r.where and not (r.prefix or r.suffix)), default=0
+        ),
+    )
+    return most
 
 
 def first_match(rules: Sequence[Rule], text: str, where: Where, limit: int | None = None) -> Match | None:
@@ -1106,6 +1114,12 @@ def stray_rules(rules: Sequence[Rule]) -> Sequence[Rule]:
     """``rules`` without those for the closing run only."""
     filtered: Sequence[Rule] = _derived("stray", rules, lambda: tuple(r for r in rules if not r.closing))
     return filtered
+
+
+def prefix_rules(rules: Sequence[Rule]) -> Sequence[Rule]:
+    """The prefix rules of ``rules``: all of them may cut from the lead paragraph."""
+    found: Sequence[Rule] = _derived("prefix", rules, lambda: tuple(r for r in rules if r.prefix))
+    return found
 
 
 def body_prefix_rules(rules: Sequence[Rule]) -> Sequence[Rule]:

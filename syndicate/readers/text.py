@@ -23,6 +23,7 @@ from ..boilerplate import (
     longest,
     match_prefix,
     match_suffix,
+    prefix_rules,
     stray_rules,
 )
 from ..errors import ReadError
@@ -154,7 +155,7 @@ def read_text(
             title_index, start = index, index + 1
             continue
         lead_index = index
-        lead_prefixes = _cut_prefixes(rules, seg.text)
+        lead_prefixes = _cut_prefixes(prefix_rules(rules), seg.text)
     if title_index is not None:
         found.title = segments[title_index].text
         level = segments[title_index].level
