@@ -199,6 +199,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "about-the-author": ("about the author",),
     "quoted-wire-dateline": ("(",),
+    "agency-before-caption": (
+        "cen ", "getty", "wireimage", "filmmagic", "rex features", "barcroft", "swns", "splash", "reuters",
+        "pa ", "epa ",
+    ),
     "contact-author": ("write to", "contact", "reach", "mail", "follow"),
     "caps-label-link": (":",),
     "photo-agency-line": (
@@ -579,6 +583,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         prefix=True,
         confidence=0.6,  # wire copy quoted inside the article: a dateline, but not this copy's source
         introduced_stays=True,  # "From the Associated Press:" quotes the copy whole
+    ),
+    _rule(
+        "agency-before-caption",
+        "photo_credit",
+        r"^(?:(?:CEN|Getty(?: Images)?|WireImage|FilmMagic|Rex Features|Barcroft Media|SWNS|Splash News)\s+"
+        r"(?=[A-Z\"“‘'])|(?:Reuters|PA|EPA)\s+(?=[A-Z][\w'’-]*(?:\s[\w'’-]+){0,3}[:?]\s))",
+        ("body",),
+        prefix=True,
+        confidence=0.8,  # "CEN   Tragic: Doctors said ...": the picture's agency, then its caption
     ),
     # --- calls, credits, notices -----------------------------------------------------------------
     _rule(
