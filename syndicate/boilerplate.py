@@ -249,7 +249,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "read-also": (
         "read", "see", "more", "continue", "related", "recommended", "watch", "listen", "earlier",
     ),
-    "read-more-link": ("read", "see", "watch", "for more", "in pictures", "check out"),
+    "read-more-link": ("read", "see", "watch", "for more", "in pictures", "check out", "the full", "click"),
     "call-to-action": (
         "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
         "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
@@ -635,7 +635,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "related-glued",
         "read_also",
-        r"^(?:[a-z](?=R))?(?-i:Related)(?=[A-Z'‘\"“]).{2,}$",
+        r"^(?:[a-z](?=R))?(?-i:Related) ?(?=[A-Z'‘\"“]).{2,}$",
         ("body", "tail"),
         max_words=150,
     ),
@@ -649,7 +649,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?!.*[.!?]\s+[A-Z])|"
         r"Click (?:for|to (?:read|see)) more\b|"
         r"In pictures\s*:|The full (?:story|article|report|interview|statement) (?:is|can be (?:read|found)) "
-        r"(?:here|at|on)\b|"
+        r"(?:here\W*|(?:at|on)\b)|"
         r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+|Check out (?:our|the) .{2,80}\bhere\W*$)"
         r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
         _ANY,
