@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .text.places import DATELINE_CITIES
+
 __all__ = [
     "DEFAULT_RULES", "Match", "Rule", "body_prefix_rules", "edit_distance", "prefix_rules", "rules_from_toml",
     "stray_rules",
@@ -47,7 +49,8 @@ _AGENCY = (
 )
 _PHOTO_AGENCY = (
     r"Getty Images|Getty|Reuters|AP Photo|AP|AFP|EPA|Shutterstock|Alamy|MCT|TNS|WENN|Corbis|Rex Features|"
-    r"Flickr|iStock(?:photo)?|Facebook|Twitter|Instagram|YouTube"
+    r"Flickr|iStock(?:photo)?|Facebook|Twitter|Instagram|YouTube|WireImage|FilmMagic|Invision|Splash News|"
+    r"Barcroft Media|SWNS|CEN"
 )
 #: a screenshot's file name, as macOS writes it: "Screen Shot 2015-01-30 at 9.40.33 AM"
 _SCREENSHOT = r"Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?"
@@ -199,12 +202,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "about-the-author": ("about the author",),
     "quoted-wire-dateline": ("(",),
+    "related-on": ("related",),
     "agency-before-caption": (
         "cen ", "getty", "wireimage", "filmmagic", "rex features", "barcroft", "swns", "splash", "reuters",
         "pa ", "epa ",
     ),
     "contact-author": ("write to", "contact", "reach", "mail", "follow"),
     "caps-label-link": (":",),
+    "handle-line": ("@",),
+    "bracketed-source": ("[",),
+    "comment-header": (":",),
     "photo-agency-line": (
         "getty", "wireimage", "filmmagic", "shutterstock", "rex", "splash", "barcroft", "caters", "cen",
         "central european", "swns", "corbis", "alamy", "epa", "afp", "ap", "reuters", "nurphoto", "anadolu",
@@ -249,7 +256,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "read-also": (
         "read", "see", "more", "continue", "related", "recommended", "watch", "listen", "earlier",
     ),
-    "read-more-link": ("read", "see", "watch", "for more", "in pictures", "check out", "the full", "click"),
+    "read-more-link": ("read", "see", "watch", "for more", "in pictures", "check out", "the full", "click",
+        "coverage",
+    ),
     "call-to-action": (
         "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
         "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
@@ -363,7 +372,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "image-via",
         "photo_credit",
-        r"^[(\[][^()\[\]]{0,60}?\b(?:Image|Photo|Picture|Video|Featured image)s?\s+"
+        r"^[(\[][^()\[\]]{0,60}?\b(?:Image|Photo|Picture|Video|Featured image|Screen ?grab|Screen ?shot)s?\s+"
         r"(?:via|by|courtesy of|credit:?)\s+[^()\[\]]{2,80}[)\]]$",
         _ANY,
         flags=re.I,
@@ -372,9 +381,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "syndication-first-appeared",
         "syndication",
-        r"^[(\[]?(?:This|The|A version of this|An earlier version of this) (?:article|story|post|piece|"
-        r"column|essay|interview|report|blog post|op-ed)\s+(?:was\s+|has been\s+|is\s+)?"
-        rf"(?:first|originally)?\s*(?:appeared|published|ran|posted)\s+(?:on|in|at|by|with)\s+{_OUTLET}{_OUTLET_END}",
+        r"^[(\[]?(?:Editor['’]?s note\s*:\s*)?(?:This|The|A version of this|An earlier version of this) "
+        r"(?:article|story|post|piece|column|essay|interview|report|blog post|op-ed)\s+"
+        r"(?:was\s+|has been\s+|is\s+)?"
+        r"(?:first|originally)?\s*(?:appeared|published|ran|posted)\s+(?:on|in|at|by|with)\s+"
+        rf"(?:[\w'’]+ (?:print )?edition of (?:the )?)?{_OUTLET}{_OUTLET_END}",
         _EDGES,
         flags=re.I,
         max_words=80,
@@ -575,6 +586,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         confidence=0.75,  # an agency in a dateline credits the wire, weaker than a source line
     ),
     _rule(
+        "place-dateline",
+        "dateline",
+        r"^(?:(?P<place>" + "|".join(map(re.escape, sorted(DATELINE_CITIES, key=len, reverse=True))) + r")"
+        r"\s*(?:[:|]|[-–—]{1,2})|\((?P<bracketed>[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.]{1,15})?)\)"
+        r"\s*[-–—]{1,2})\s*(?=[A-Z\"“])",
+        _HEAD,
+        prefix=True,
+        confidence=0.7,  # a capital or a large city before the lead: "Beirut: ...", "(WASHINGTON, DC) – ..."
+    ),
+    _rule(
         "quoted-wire-dateline",
         "dateline",
         r"^[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
@@ -610,6 +631,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         opens_list=True,
     ),
     _rule(
+        "related-on",
+        "read_also",
+        r"^Related (?:on|from|in|at) [\w .&'’-]{1,30}:\s*\S.{2,150}$",
+        _ANY,
+        max_words=30,
+        opens_list=True,  # "Related on Checkpoint: <headline>", and more headlines below it
+    ),
+    _rule(
         "ads-header",
         "other",
         r"^\W{0,3}(?:Ads(?: by \w+)?|Sponsored(?: (?:links?|content|stories|posts))?|"
@@ -626,8 +655,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^[-–—\[(]?\s*(?:Read (?:also|more|next|this|the full (?:story|article))|See (?:also|more at)|"
         r"Also read|More on this|Continue reading|(?-i:MORE)|From earlier|"
         r"For more(?: on this)?,? (?:see|read)\b|"
-        r"Related(?: \w+)?|(?-i:Related[A-Z][\w'’]*)|Recommended|"
-        r"Watch|WATCH|Listen|(?-i:READ))\s*(?:[:>»|\-–—]|$)",
+        r"Related(?: (?:on|from|in|at) [\w .&'’-]{1,30}| \w+)?|(?-i:Related[A-Z][\w'’]*)|Recommended|"
+        r"Watch(?: (?:the )?video)?|WATCH|Listen|(?-i:READ))\s*(?:[:>»|\-–—]|$)",
         _ANY,
         flags=re.I,
         max_words=30,
@@ -648,6 +677,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|head (?:over )?to|check out)\b"
         r"(?!.*[.!?]\s+[A-Z])|"
         r"Click (?:for|to (?:read|see)) more\b|"
+        r"For (?:full|complete|more|the latest|continuing) coverage\b.{0,80}\b(?:visit|see|go to|head to)\b|"
         r"In pictures\s*:|The full (?:story|article|report|interview|statement) (?:is|can be (?:read|found)) "
         r"(?:here\W*|(?:at|on)\b)|"
         r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+|Check out (?:our|the) .{2,80}\bhere\W*$)"
@@ -703,10 +733,27 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         rf"^(?:Write to|Contact|E-?mail|Reach) (?P<contacts>{NAME} (?:at|on|via) .{{3,300}})$|"
         r"^(?:You can )?(?:reach|contact|follow) (?:this (?:post|article|story)['’]s|the) "
         r"(?:author|writer|reporter),? "
-        rf"(?P<author>{NAME}),? (?:on|at|via)\b.{{2,100}}$",
+        rf"(?P<author>{NAME}),? (?:on|at|via)\b.{{2,100}}$|"
+        rf"^To (?:reach|contact) (?P<reach>{NAME}),? (?:call|e-?mail|send|write|tweet)\b.{{2,200}}$",
         _TAIL,
         max_words=60,
         confidence=0.7,  # the reporters to write to are the authors when no byline names any
+    ),
+    _rule(
+        "handle-line",
+        "call_to_action",
+        r"^(?:Twitter|Instagram|Facebook|X)\s*:\s*@\w{1,30}$",
+        _TAIL,
+        max_words=3,
+    ),
+    _rule(
+        "comment-header",
+        "other",
+        r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:Yesterday|Today|\d{1,2} \w{3,9} \d{4})?\s?\d{1,2}:\d{2}"
+        r"(?:\s?[AP]M)?(?:\+\d+)?$",
+        ("body", "tail"),
+        max_words=6,
+        confidence=0.7,  # a comment's author and time: "Ann ExampleYesterday 19:58"
     ),
     _rule(
         "comment-call",
@@ -752,6 +799,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?i:Uploaded by)\s*:?\s*\S.{0,60})[)\]]?\.?$",
         _ANY,
         max_words=15,
+    ),
+    _rule(
+        "bracketed-source",
+        "source",
+        r"^\[(?!With\b)(?![A-Z]{5,}\])"
+        r"(?P<source>[A-Z][\w&'’-]*(?:[ .][A-Z\d][\w&'’.-]*){0,4}(?:\.[a-z]{2,4})?)\]$",
+        _TAIL,
+        max_words=5,
+        confidence=0.7,  # "[Buzzfeed]", "[The Boston Globe]" under the text: where the story came from
     ),
     _rule(
         "copyright",
@@ -917,7 +973,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^(?:[a-z](?=[A-Z]))?(?:Advertisement|Continue reading the main story|\d+ comments?|Comments?|"
         r"(?:&(?:amp;)*(?:nbsp|amp|quot|#\d+);?\s*)+|View (?:full|larger?) (?:image|size|photo|picture)|"
         r"Sponsored by .{2,40}|[\w-]{3,60}\.(?:jpe?g|png|gif|webp)|Post by [^.]{2,60}\.|"
-        r"Prev(?:ious)?\s*[|/]?\s*Next|"
+        r"Prev(?:ious)?\s*[|/]?\s*Next|null|undefined|NaN|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
         r"(?=.*[-–—_=~•·])[-–—_*=~•·\s]{2,}|"
@@ -1052,6 +1108,8 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
             if value and key not in ("label", "place", "dup") and key not in found:
                 if key == "filed":  # a breadcrumb of sections: "Apple > Cellphones"
                     key, value = "tags", value.replace(">", ",")
+                elif key == "reach":  # "To reach A, call ..."
+                    key = "author"
                 elif key == "contacts":  # "Write to A at a@example.com and B at b@example.com"
                     key, value = "author", ", ".join(dict.fromkeys(_CONTACT_NAME.findall(value)))
                 elif key == "credits":  # "(Reporting by A in X, B in Y; Writing by C; Editing by D)"

@@ -280,6 +280,12 @@ def _remove_repeated(segments: Sequence[Segment], removed: dict[int, Match], sta
             and "@" not in text  # a tweet's signature: one person's tweets, quoted in turn
         ):
             seen.setdefault(text.casefold(), []).append(index)
+    repeated = {i for indexes in seen.values() if len(indexes) >= _REPEATS for i in indexes}
+    if not any(
+        i not in removed and i not in repeated and segments[i].text.count(" ") >= _REPEATED_WORDS
+        for i in range(start, end)
+    ):
+        return  # the repeated lines are the text itself: nothing else of any length is left
     for indexes in seen.values():
         if len(indexes) >= _REPEATS:
             for index in indexes:
