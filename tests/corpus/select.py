@@ -6,8 +6,12 @@
     python tests/corpus/select.py --seed 4242027 --cap 8 --signalled 60 --random 30 --letters nop OUT
     python tests/corpus/select.py --seed 5052027 --cap 9 --signalled 60 --random 30 --letters qrs OUT
     python tests/corpus/select.py --seed 6062027 --cap 9 --signalled 60 --random 35 --letters tuv OUT
+    python tests/corpus/select.py --seed 7072027 --cap 10 --signalled 75 --random 80 --letters wxyz OUT
+    python tests/corpus/select.py --seed 8082027 --cap 10 --signalled 75 --random 80 --letters 1234 OUT
+    python tests/corpus/select.py --seed 9092027 --cap 10 --signalled 75 --random 80 --letters 5678 OUT
+    python tests/corpus/select.py --seed 10102027 --cap 10 --signalled 75 --random 80 --letters 9,10,11,12 OUT
 
-(the calls that picked ``fnc1-d`` to ``fnc1-v``, each run when only the files before it were labelled;
+(the calls that picked ``fnc1-d`` to ``fnc1-12``, each run when only the files before it were labelled;
 the first two without ``--dedupe``, which came later). Bodies already labelled in
 ``tests/corpus/**/*.json`` are skipped, and with ``--dedupe`` (the default now) so are bodies that
 share more than half of their 8-word runs with a labelled one: FNC-1 holds the same article under
@@ -15,7 +19,7 @@ several ids, and a near-copy of a development body in the held-out set is not he
 12,000 characters or more are skipped too. Bodies are shuffled with ``--seed``; each is taken while
 one of its signals (a credit line, a notice, a dateline, ...) is under ``--cap``, up to
 ``--signalled`` bodies; then ``--random`` more, whatever they
-hold. ``OUT/batch-X.txt`` gets every third body, each line numbered as the labels refer to it.
+hold. ``OUT/batch-X.txt`` gets every Nth body (N batches), each line numbered as the labels refer to it.
 """
 
 from __future__ import annotations
@@ -63,7 +67,9 @@ def main() -> None:
     parser.add_argument("--cap", type=int, default=5, help="bodies per signal")
     parser.add_argument("--signalled", type=int, default=40, help="bodies picked for their signals")
     parser.add_argument("--random", type=int, default=20, help="bodies picked at random")
-    parser.add_argument("--letters", default="def", help="one batch per letter")
+    parser.add_argument(
+        "--letters", default="def", help="one batch per letter, or per comma-separated name (9,10,11)"
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument(
         "--dedupe",
@@ -98,8 +104,9 @@ def main() -> None:
     picked += [r for r in refs if r not in picked][: args.random]
     rng.shuffle(picked)
     args.out.mkdir(parents=True, exist_ok=True)
-    for number, letter in enumerate(args.letters):
-        batch = picked[number :: len(args.letters)]
+    names = args.letters.split(",") if "," in args.letters else list(args.letters)
+    for number, letter in enumerate(names):
+        batch = picked[number :: len(names)]
         with (args.out / f"batch-{letter}.txt").open("w", encoding="utf-8") as out:
             for ref in batch:
                 out.write(f"===== {ref}\n")
