@@ -207,7 +207,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "cen ", "getty", "wireimage", "filmmagic", "rex features", "barcroft", "swns", "splash", "reuters",
         "pa ", "epa ",
     ),
-    "contact-author": ("write to", "contact", "reach", "mail", "follow"),
+    "contact-author": ("write to", "contact", "reach", "mail", "follow", "@"),
+    "update-note": ("(",),
     "caps-label-link": (":",),
     "handle-line": ("@",),
     "bracketed-source": ("[",),
@@ -221,7 +222,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "opinion-link": ("opinion:",),
     "byline": ("by",),
     "published-line": ("published", "posted", "date", "veröffentlicht", "publié", "publicado", "datum"),
-    "updated-line": ("updated", "modified", "aktualisiert", "mis à jour", "actualizado"),
+    "updated-line": ("update", "modified", "aktualisiert", "mis à jour", "actualizado"),
     "author-credit": ("writes", "reports", "blogs"),
     "copyright": ("©", "(c)", "copyright", "rights reserved", "tm and", "paste"),
     "disclaimer": (
@@ -355,7 +356,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "hat-tip",
         "source",
-        rf"^(?!.*:$)[(\[]?(?:h/t|hat tip|via)(?: to)?\s*:?\s+(?!(?:www\.)?(?:{_IMAGE_HOSTS})\b)"
+        r"^(?!.*:$)(?:[-–—]{1,2}\s*)?[(\[]?(?:h/t|hat tip|via)(?: to)?\s*:?\s+"
+        rf"(?!(?:www\.)?(?:{_IMAGE_HOSTS})\b)"
         r"(?P<source>[^()\[\]]{2,60}?)[)\]]?\.?$",
         _TAIL,
         flags=re.I,
@@ -528,7 +530,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "updated-line",
         "published_line",
-        r"^(?:Updated|Last updated|Last modified|Aktualisiert|Mis à jour|Actualizado)"
+        r"^(?:Updated|Last [Uu]pdated?|Last modified|Aktualisiert|Mis à jour|Actualizado)"
         r"\s*(?:on|at|am|le|el)?\s*[:\-–]?\s*(?P<updated>.{6,60})$",
         _EDGES,
         max_words=12,
@@ -547,6 +549,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\((?:Updates|Adds|Recasts|Corrects|Changes|Repeats|Refiles)\b[^()]{2,120}\)\s*",
         _HEAD,
         prefix=True,
+    ),
+    _rule(
+        "update-note",
+        "other",
+        r"^\((?:Updates|Adds|Recasts|Corrects|Changes|Repeats|Refiles)\b[^()]{2,120}\)$",
+        ("body", "tail"),
+        max_words=25,
     ),
     _rule(
         "screenshot-name",
@@ -568,7 +577,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "dateline",
         "dateline",
-        r"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}"
+        r"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}(?= ?,| ?\(|\s*[-–—])\s?"
         rf"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,\s+(?i:{_MONTH})\s+\d{{1,2}})?)\s*"
         rf"(?:\((?P<source>[A-Z][\w.&/' -]{{0,30}}?)\)(?:,\s+(?P<author>{NAME}))?)?"
         rf"|[A-Z][\w.'’ -]{{1,40}}?(?:\s*\([^()]{{1,30}}\))?\s*\((?P<wire>{_AGENCY})\)"
@@ -588,7 +597,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "place-dateline",
         "dateline",
-        r"^(?:(?P<place>" + "|".join(map(re.escape, sorted(DATELINE_CITIES, key=len, reverse=True))) + r")"
+        r"^(?:(?P<place>"
+        + "|".join(map(re.escape, sorted(DATELINE_CITIES, key=len, reverse=True)))
+        + "|"
+        + "|".join(c.upper() for c in map(re.escape, DATELINE_CITIES))
+        + r")"
         r"\s*(?:[:|]|[-–—]{1,2})|\((?P<bracketed>[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.]{1,15})?)\)"
         r"\s*[-–—]{1,2})\s*(?=[A-Z\"“])",
         _HEAD,
@@ -731,6 +744,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "contact-author",
         "author_bio",
         rf"^(?:Write to|Contact|E-?mail|Reach) (?P<contacts>{NAME} (?:at|on|via) .{{3,300}})$|"
+        rf"^(?P<addressed>{NAME} at [\w.+-]+@[\w-]+\.[\w.-]+)$|"
         r"^(?:You can )?(?:reach|contact|follow) (?:this (?:post|article|story)['’]s|the) "
         r"(?:author|writer|reporter),? "
         rf"(?P<author>{NAME}),? (?:on|at|via)\b.{{2,100}}$|"
@@ -781,7 +795,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "photo_credit",
         r"^[(\[]?(?:(?:(?:Top|Main|Lead|Header|Cover|Featured) )?(?:Photo|Image|Picture)|Photograph|"
         r"Illustration|Video|Credit)s?(?:\s+(?:credit|source)s?)?\s*"
-        r"(?::|-|–|—|by\b|via\b|courtesy\b|property of\b).{2,120}$|"
+        # (not a caption that is a sentence of six words or more with no credit in it)
+        r"(?::|-|–|—|by\b|via\b|courtesy\b|property of\b)"
+        r"(?!(?=.*\.$)(?!.*\b(?:by|via|courtesy|credit)\b)\s*(?:\S+\s+){5,}).{2,120}$|"
         r"^(?:[\w.]+ )?(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$|"
         r"^Courtesy(?: of)?\s*:?\s+[^,.;]{2,50}\.?$|"
         r"^(?:File|Stock|Archive) (?:photo|image|picture)s?(?: (?:photo|image|picture))?"
@@ -956,6 +972,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "developing",
         "other",
         r"^\W{0,3}(?:This is a (?:developing|breaking)(?: news)? (?:story|post|report)|"
+        r"This is breaking news\b|"
         r"(?:This|The) (?:is a )?(?:story|post|article|report) (?:is )?(?:still )?"
         r"(?:developing|breaking|being updated)|(?:Story )?developing\W*$|"
         r"(?:More|Updates?) to (?:come|follow)|"
@@ -981,7 +998,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"[(\[](?:via )?(?:Google )?translat(?:e|ed|ion)(?: by Google)?[)\]]|"
         r"Loading(?:\.\.\.|…)?|"
         r"View (?:this )?(?:post |photo |video )?on (?:Instagram|Twitter|Facebook|YouTube)|"
-        r"View (?:all )?(?:photos|pictures|images)(?: in (?:the )?gallery)?|Enlarge(?-i:[A-Z].*)?|"
+        r"View (?:all )?(?:photos|pictures|images)(?: in (?:the )?gallery)?|"
+        r"(?:\[\+\]\s*)?Enlarge(?-i:[A-Z].*)?|"
+        r"Comments? (?:are )?(?:unavailable|closed|disabled)|A (?:photo|video) posted by .{2,80} on .{5,40}|"
         r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
         r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
         r"\d{6,}|(?=\S*(?-i:[a-z]))[a-z\d]+(?:-[a-z\d]+){2,}|"
@@ -1006,7 +1025,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "markup-junk",
         "other",
-        r"^(?:[\w.$]+\((?:function\b|['\"]).*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*|<!--.*|"
+        r"^(?:[\w.$]+\((?:function\b|['\"]).*|!?\(?function\s*\(.*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*|"
+        r"<!--.*|"
         r"(?://\s*)?<!\[CDATA\[.*|"
         r"@media\b.*\{.*|\.[\w-]+\s*\{[^}]*\}?)$",
         ("body", "tail"),
@@ -1108,6 +1128,8 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
             if value and key not in ("label", "place", "dup") and key not in found:
                 if key == "filed":  # a breadcrumb of sections: "Apple > Cellphones"
                     key, value = "tags", value.replace(">", ",")
+                elif key == "addressed":  # "A at a@example.com", under "To contact the author:"
+                    key, value = "author", value.split(" at ")[0]
                 elif key == "reach":  # "To reach A, call ..."
                     key = "author"
                 elif key == "contacts":  # "Write to A at a@example.com and B at b@example.com"
