@@ -530,7 +530,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "updated-line",
         "published_line",
-        r"^(?:Updated|Last [Uu]pdated?|Last modified|Aktualisiert|Mis à jour|Actualizado)"
+        r"^(?:Updated|(?i:Last updated?)|Update(?= at \d)|Last modified|Aktualisiert|Mis à jour|Actualizado)"
         r"\s*(?:on|at|am|le|el)?\s*[:\-–]?\s*(?P<updated>.{6,60})$",
         _EDGES,
         max_words=12,
@@ -891,9 +891,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "signed-name",
         "byline",
-        r"^[-–—]{1,2}\s*(?P<author>[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][a-z][\w'’.-]*){1,2})$",
+        r"^(?:[-–—]\s?){1,2}\s*(?P<author>[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][a-z][\w'’.-]*){1,2})$",
         _TAIL,
-        max_words=3,
+        max_words=4,
         confidence=0.7,  # a name signed under the text: the author, most likely
     ),
     _rule(
@@ -990,7 +990,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^(?:[a-z](?=[A-Z]))?(?:Advertisement|Continue reading the main story|\d+ comments?|Comments?|"
         r"(?:&(?:amp;)*(?:nbsp|amp|quot|#\d+);?\s*)+|View (?:full|larger?) (?:image|size|photo|picture)|"
         r"Sponsored by .{2,40}|[\w-]{3,60}\.(?:jpe?g|png|gif|webp)|Post by [^.]{2,60}\.|"
-        r"Prev(?:ious)?\s*[|/]?\s*Next|null|undefined|NaN|"
+        r"Prev(?:ious)?\s*[|/]?\s*Next|null|undefined|NaN|[\w-]+(?: [\w-]+)?_\d{2,4}|(?:Photo|Image|Video)s?|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
         r"(?=.*[-–—_=~•·])[-–—_*=~•·\s]{2,}|"

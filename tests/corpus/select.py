@@ -10,7 +10,8 @@
     python tests/corpus/select.py --seed 8082027 --cap 10 --signalled 75 --random 80 --letters 1234 OUT
     python tests/corpus/select.py --seed 9092027 --cap 10 --signalled 75 --random 80 --letters 5678 OUT
     python tests/corpus/select.py --seed 10102027 --cap 10 --signalled 75 --random 80 --letters 9,10,11,12 OUT
-    python tests/corpus/select.py --seed 11112027 --cap 10 --signalled 75 --random 100 --letters 13,14,15,16 OUT
+    python tests/corpus/select.py --seed 11112027 --cap 10 --signalled 75 --random 100 \
+        --letters 13,14,15,16 OUT
 
 (the calls that picked ``fnc1-d`` to ``fnc1-16``, each run when only the files before it were labelled;
 the first two without ``--dedupe``, which came later). Bodies already labelled in
