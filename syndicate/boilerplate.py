@@ -1060,10 +1060,18 @@ def _matched(rule: Rule, m: re.Match[str] | None, text: str) -> Match | None:
     return Match(rule, text, _fields(rule, m, text), round(confidence, 2))
 
 
-def match_prefix(rule: Rule, text: str) -> Match | None:
-    """For ``prefix`` rules: the removed start of the first paragraph."""
-    if not rule.prefix or (rule.needs and not any(n in text[:200].lower() for n in rule.needs)):
+def match_prefix(rule: Rule, text: str, start: str | None = None) -> Match | None:
+    """For ``prefix`` rules: the removed start of the first paragraph. ``start`` is the text's first
+    200 characters in lower case, when the caller tries many rules on one text."""
+    if not rule.prefix:
         return None
+    if rule.needs:
+        start = text[:200].lower() if start is None else start
+        for need in rule.needs:
+            if need in start:
+                break
+        else:
+            return None
     m = rule.regex().match(text)
     if m is None or not m.group(0).strip() or not text[m.end() :].strip(" -–—"):
         return None  # nothing cut, or nothing left: a prefix never takes the whole paragraph

@@ -310,7 +310,8 @@ def _cut_prefixes(rules: Sequence[Rule], text: str) -> list[Match]:
     """The boilerplate at the start of the lead paragraph: a dateline, perhaps after a byline."""
     cuts: list[Match] = []
     while len(cuts) < _MAX_PREFIXES:
-        cut = next((m for rule in rules if (m := match_prefix(rule, text)) is not None), None)
+        start = text[:200].lower()
+        cut = next((m for rule in rules if (m := match_prefix(rule, text, start)) is not None), None)
         if cut is None:
             break
         cuts.append(cut)
