@@ -78,12 +78,15 @@ def main(argv: list[str] | None = None) -> int:
     regex_ms = time_per_item(naive.findall, texts, args.repeat) * 1000
     print(f"parse + normalize: {parse_ms:.3f} ms per article (median of {args.repeat} x {args.articles})")
     print(f"naive regex pass:  {regex_ms:.3f} ms per article")
-    # Hostile layouts: the multi-segment passes (link lists, boxes, cards) must stay linear.
+    # Hostile layouts: the multi-segment passes (link lists, boxes, cards, repeats) must stay linear, and no
+    # pattern may backtrack without bound on a long line.
     lead = "Headline\n\nBody text that is long enough to be a real paragraph here.\n\nMore body text.\n\n"
     for name, text in (
         ("16,000 'Related' headers", lead + "\n".join(["Related"] * 16000)),
         ("8,000 tight 'Read more' links", lead + "\n".join(["Read more example.com"] * 8000)),
         ("5,000 headers each with an item", lead + "\n".join(["Related", "Council approves budget"] * 5000)),
+        ("a closing bracketed credit of 600 dotted letters", lead + "[" + "A." * 300 + "x]"),
+        ("16,000 repeated short lines", lead + "\n\n".join(["Catfish in the record book"] * 16000)),
     ):
         start = time.perf_counter()
         syndicate.parse(text)

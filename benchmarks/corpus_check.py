@@ -18,7 +18,7 @@ from pathlib import Path
 
 import syndicate
 from syndicate.errors import ReadError
-from syndicate.eval import bbc_bios
+from syndicate.eval import bbc_bios, is_labelled_bio
 from syndicate.model import ListBlock, plain_text
 from syndicate.readers.text import BULLET
 from syndicate.text.decode import clean_text, decode
@@ -48,9 +48,9 @@ def bbc_failures(path: Path) -> list[str]:
     problems = []
     if article.meta.title != expected_title:
         problems.append(f"title {article.meta.title!r} != {expected_title!r}")
-    label = bbc_bios().get(path.relative_to(path.parents[2]).as_posix())
+    bio_label = bbc_bios().get(path.relative_to(path.parents[2]).as_posix())
     # a column's closing line about its author (labelled by hand) is the one thing to take out
-    unlabelled = [r for r in article.removed if not label or " ".join(r.text.split()) != label["bio"]]
+    unlabelled = [r for r in article.removed if not is_labelled_bio(r.text, bio_label)]
     if unlabelled:
         problems.append("removed " + "; ".join(f"{r.kind}: {r.text[:60]!r}" for r in unlabelled))
     kept = {b.text for b in article.blocks}
@@ -59,7 +59,7 @@ def bbc_failures(path: Path) -> list[str]:
     lost = [
         p
         for p in paragraphs
-        if p not in kept and BULLET.sub("", p, count=1) not in kept and not (label and p == label["bio"])
+        if p not in kept and BULLET.sub("", p, count=1) not in kept and not is_labelled_bio(p, bio_label)
     ]
     if lost and not unlabelled:
         problems.append(f"{len(lost)} paragraph(s) changed, e.g. {lost[0][:60]!r}")

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .text.places import DATELINE_CITIES
+from .text.places import AMBIGUOUS_CITIES, DATELINE_CITIES
 
 __all__ = [
     "DEFAULT_RULES", "Match", "Rule", "body_prefix_rules", "edit_distance", "prefix_rules", "rules_from_toml",
@@ -54,6 +54,11 @@ _PHOTO_AGENCY = (
 )
 #: a screenshot's file name, as macOS writes it: "Screen Shot 2015-01-30 at 9.40.33 AM"
 _SCREENSHOT = r"Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?"
+#: where a reporter can be reached: an address, a phone number, a handle
+_REACHABLE = (
+    r"(?:[\w.+-]+@[\w-]+\.|\+?\(?\d[\d ().-]{6,}|@\w|(?i:twitter|facebook)\b|"
+    r"(?:www\.)?[\w-]+\.(?:com|org|net)\b)"
+)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
 # Words that make a short "Label: value" line a source credit; typos within one edit are tolerated.
@@ -482,7 +487,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "bio-role-first",
         "author_bio",
-        rf"^(?:[A-Z][\w&'’.-]*\s+){{0,4}}(?i:{_ROLE})\s+(?P<author>{NAME})\s+(?:is|was|has been)\s+"
+        r"^(?!(?:Former|Veteran|The|Retired|Ex-|Longtime|Fellow|Another|One|A|An)\b)"
+        rf"(?:[A-Z][\w&'’.-]*\s+){{1,4}}(?i:{_ROLE})\s+(?P<author>{NAME})\s+(?:is|was|has been)\s+"
         r"(?:a|an|the)\b.{5,300}$",
         _TAIL,
         max_words=80,
@@ -553,7 +559,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "update-note",
         "other",
-        r"^\((?:Updates|Adds|Recasts|Corrects|Changes|Repeats|Refiles)\b[^()]{2,120}\)$",
+        r"^\((?:Updates|Adds|Recasts|Corrects|Changes|Repeats|Refiles)(?:\s+[\w'’-]+){0,3}?\s+"
+        r"(?:with|to|throughout|headline|dateline|byline|paragraph)\b[^()]{0,120}\)$",
         ("body", "tail"),
         max_words=25,
     ),
@@ -598,11 +605,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "place-dateline",
         "dateline",
         r"^(?:(?P<place>"
-        + "|".join(map(re.escape, sorted(DATELINE_CITIES, key=len, reverse=True)))
+        + "|".join(map(re.escape, sorted(set(DATELINE_CITIES) - AMBIGUOUS_CITIES, key=len, reverse=True)))
         + "|"
         + "|".join(c.upper() for c in map(re.escape, DATELINE_CITIES))
         + r")"
-        r"\s*(?:[:|]|[-–—]{1,2})|\((?P<bracketed>[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.]{1,15})?)\)"
+        r"\s*(?:[:|]|[-–—]{1,2}(?![^.]{3,80}?\s[-–—]{1,2}\s))|"
+        r"\((?P<bracketed>[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.]{1,15})?)\)"
         r"\s*[-–—]{1,2})\s*(?=[A-Z\"“])",
         _HEAD,
         prefix=True,
@@ -621,8 +629,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "agency-before-caption",
         "photo_credit",
-        r"^(?:(?:CEN|Getty(?: Images)?|WireImage|FilmMagic|Rex Features|Barcroft Media|SWNS|Splash News)\s+"
-        r"(?=[A-Z\"“‘'])|(?:Reuters|PA|EPA)\s+(?=[A-Z][\w'’-]*(?:\s[\w'’-]+){0,3}[:?]\s))",
+        r"^(?:(?>CEN|Getty(?: Images)?|WireImage|FilmMagic|Rex Features|Barcroft Media|SWNS|Splash News)\s+"
+        r"(?=[A-Z\"“‘'])|(?:Reuters|PA|EPA)\s+(?=[A-Z][\w'’-]*(?:\s[\w'’-]+){0,3}[:?]\s))"
+        # not the agency named as the subject: "Getty Images said ...", "EPA Administrator ...: ..."
+        r"(?!(?:Images|Museum|Center|Centre|Foundation|Trust|Institute|Director|Chief|President|Chairman|"
+        r"Spokes\w+|Officer|Manager|Head|Poll|Survey|Consulting|Administrator|Television|TV|News|Group|"
+        r"Breakingviews|Investigates)\b)",
         ("body",),
         prefix=True,
         confidence=0.8,  # "CEN   Tragic: Doctors said ...": the picture's agency, then its caption
@@ -692,7 +704,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Click (?:for|to (?:read|see)) more\b|"
         r"For (?:full|complete|more|the latest|continuing) coverage\b.{0,80}\b(?:visit|see|go to|head to)\b|"
         r"In pictures\s*:|The full (?:story|article|report|interview|statement) (?:is|can be (?:read|found)) "
-        r"(?:here\W*|(?:at|on)\b)|"
+        r"(?:here\W*$|(?:at|on) (?:https?://|www\.|our\b|the [\w ]{1,30}(?:website|site|page)\b))|"
         r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+|Check out (?:our|the) .{2,80}\bhere\W*$)"
         r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
         _ANY,
@@ -713,7 +725,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\W{0,8}(?:[A-Za-z]{2,12}:\s*)?(?:Please\s+)?"
         r"(?:Share (?:this|on|the)\b|(?:You can )?Follow (?:us|me|@)|Follow \w+(?: \w+)? (?:at|on) @\w+|"
         r"Like (?:and|&) share\b|Keep in touch\s*[!.:]|To contact the (?:author|writer|reporter|editors?)\b|"
-        r"If you know (?:more|anything)\b.{0,150}@|"
+        r"If you know more\b.{0,150}@|"
         r"Get\b.{0,80}\bnewsletter\W*$|Join the conversation\b|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
         r"(?:To (?:get|receive|read)|For)\b.{0,80},\s*sign up (?:for|to|now)\b.{0,120}$|"
@@ -722,7 +734,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Want more\b.{0,40}\?\s*(?:Download|Follow|Subscribe|Sign up|Like)\b|"
         r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on "
         r"(?:Twitter|X|Facebook|Instagram|Google\+)(?:\W|$)|"
-        r"Subscribe\b|(?:Free )?Sign up\b|Like (?:us|[\w .&'’-]{2,40}?) on (?:Facebook|Twitter|Instagram)\b|"
+        r"Subscribe\b|(?:Free )?Sign up\b|"
+        r"Like (?:us|[\w .&'’-]{2,40}?) on (?:Facebook|Twitter|Instagram)(?=\s*(?:$|[/|!.]))|"
         r"Click here\b|Join (?:us|our)\b(?! next\b)|Don'?t miss\b|"
         r"Download (?:our|the) app|Get (?:our|the) (?:newsletter|app)|Support (?:our|independent) journalism|"
         r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment|"
@@ -743,7 +756,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "contact-author",
         "author_bio",
-        rf"^(?:Write to|Contact|E-?mail|Reach) (?P<contacts>{NAME} (?:at|on|via) .{{3,300}})$|"
+        rf"^(?:Write to|Contact|E-?mail|Reach) (?P<contacts>{NAME} (?:at|on|via) {_REACHABLE}.{{0,300}})$|"
         rf"^(?P<addressed>{NAME} at [\w.+-]+@[\w-]+\.[\w.-]+)$|"
         r"^(?:You can )?(?:reach|contact|follow) (?:this (?:post|article|story)['’]s|the) "
         r"(?:author|writer|reporter),? "
@@ -763,7 +776,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "comment-header",
         "other",
-        r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:Yesterday|Today|\d{1,2} \w{3,9} \d{4})?\s?\d{1,2}:\d{2}"
+        r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+        r"(?:(?:Yesterday|Today|\s\d{1,2} \w{3,9} \d{4})\s?|(?<=[a-z]))\d{1,2}:\d{2}"
         r"(?:\s?[AP]M)?(?:\+\d+)?$",
         ("body", "tail"),
         max_words=6,
@@ -801,7 +815,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^(?:[\w.]+ )?(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$|"
         r"^Courtesy(?: of)?\s*:?\s+[^,.;]{2,50}\.?$|"
         r"^(?:File|Stock|Archive) (?:photo|image|picture)s?(?: (?:photo|image|picture))?"
-        r"(?: (?:via|by|from) .{2,50})?\.?$",
+        r"(?: (?:via|by|from) (?:(?-i:[A-Z0-9@])[\w.&'’/-]*\s?){1,5})?\.?$",
         _ANY,
         flags=re.I,
         max_words=25,
@@ -809,7 +823,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "agency-photo-credit",
         "photo_credit",
-        rf"^(?:.{{0,80}}/\s*(?i:{_PHOTO_AGENCY})|(?i:{_PHOTO_AGENCY})(?: (?i:photo))?\s*/\s*"
+        rf"^(?:.{{0,80}}/\s*(?i:{_PHOTO_AGENCY})|"
+        rf"(?!(?i:Facebook|Twitter|Instagram|YouTube)\b)(?i:{_PHOTO_AGENCY})(?: (?i:photo))?\s*/\s*"
         rf"[^/.!?\s]+(?:\s[^/.!?\s]+){{0,5}}|[(\[](?i:{_PHOTO_AGENCY})[)\]]|.{{0,60}}©\s*(?i:{_PHOTO_AGENCY})"
         r"|(?P<dup>\w[\w.-]{2,})/(?P=dup)|[^/]{2,60}\s/\s(?i:via)\s[^/]{2,80}"
         r"|(?i:Uploaded by)\s*:?\s*\S.{0,60})[)\]]?\.?$",
@@ -819,8 +834,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "bracketed-source",
         "source",
-        r"^\[(?!With\b)(?![A-Z]{5,}\])"
-        r"(?P<source>[A-Z][\w&'’-]*(?:[ .][A-Z\d][\w&'’.-]*){0,4}(?:\.[a-z]{2,4})?)\]$",
+        r"^\[(?!With\b)(?![A-Z]{5,}\])(?!(?i:applause|laughter|inaudible|crosstalk|music|cheers|end|sic)\])"
+        r"(?P<source>[A-Z][\w&'’-]*+(?:[ .][A-Z\d][\w&'’.-]*+){0,4}(?:\.[a-z]{2,4})?)\]$",
         _TAIL,
         max_words=5,
         confidence=0.7,  # "[Buzzfeed]", "[The Boston Globe]" under the text: where the story came from
@@ -911,7 +926,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "helpline",
         "other",
-        r"^If you(?:['’]ve| have)? been affected by\b.{0,300}$",
+        r"^If you(?:['’]ve| have)? been affected by (?:any of )?"
+        r"(?:the issues|the topics|this (?:story|article)|anything)\b.{0,300}$",
         _ANY,
         flags=re.I,
         max_words=70,
@@ -919,7 +935,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "caps-label-link",
         "read_also",
-        r"^[A-Z][A-Z'’ -]{1,25}:\s+(?![^a-z]*$)(?!.*(?:@|pic\.twitter))\S.{5,150}[^.!?\"”:,;)\]]$",
+        r"^(?!(?:WHEN|WHERE|WHAT|WHO|WHY|HOW|COST|PRICE|TICKETS|CONTACT|SCORE|RESULT|NOTE|UPDATE|UPDATED|"
+        r"CORRECTION|BREAKING|EDITOR['’]?S NOTE|Q|A|DATE|TIME|VENUE|LOCATION|ADDRESS|PHONE|EMAIL|WEBSITE|"
+        r"VERDICT|(?:THE )?BOTTOM LINE|BACKGROUND|CONTEXT|SUMMARY|FACT ?BOX)\s*:)"
+        r"[A-Z][A-Z'’ -]{1,25}:\s+(?![^a-z]*$)(?!.*(?:@|pic\.twitter))"
+        r"(?!.*\b(?:I|I['’]m|I['’]ve|we|We|you|You|my|My|our|Our)\b)\S.{5,150}[^.!?\"”:,;)\]]$",
         ("body",),
         max_words=25,
         # "MORE: ...", "SHOCK LOSS: ...": a label in capitals over another story's headline (a section's
@@ -989,7 +1009,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "other",
         r"^(?:[a-z](?=[A-Z]))?(?:Advertisement|Continue reading the main story|\d+ comments?|Comments?|"
         r"(?:&(?:amp;)*(?:nbsp|amp|quot|#\d+);?\s*)+|View (?:full|larger?) (?:image|size|photo|picture)|"
-        r"Sponsored by .{2,40}|[\w-]{3,60}\.(?:jpe?g|png|gif|webp)|Post by [^.]{2,60}\.|"
+        r"Sponsored by [^,;.]{2,40}|[\w-]{3,60}\.(?:jpe?g|png|gif|webp)|Post by [^.]{2,60}\.|"
         r"Prev(?:ious)?\s*[|/]?\s*Next|null|undefined|NaN|[\w-]+(?: [\w-]+)?_\d{2,4}|(?:Photo|Image|Video)s?|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
@@ -1000,7 +1020,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"View (?:this )?(?:post |photo |video )?on (?:Instagram|Twitter|Facebook|YouTube)|"
         r"View (?:all )?(?:photos|pictures|images)(?: in (?:the )?gallery)?|"
         r"(?:\[\+\]\s*)?Enlarge(?-i:[A-Z].*)?|"
-        r"Comments? (?:are )?(?:unavailable|closed|disabled)|A (?:photo|video) posted by .{2,80} on .{5,40}|"
+        r"Comments? (?:are )?(?:unavailable|closed|disabled)|"
+        r"A (?:photo|video) posted by .{2,80}\(@\w+\) on .{5,40}|"
         r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
         r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
         r"\d{6,}|(?=\S*(?-i:[a-z]))[a-z\d]+(?:-[a-z\d]+){2,}|"
@@ -1133,7 +1154,7 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
             groups.append(extra.groupdict())
     for groupdict in groups:
         for key, value in groupdict.items():
-            if value and key not in ("label", "place", "dup") and key not in found:
+            if value and key not in ("label", "place", "dup", "bracketed") and key not in found:
                 if key == "filed":  # a breadcrumb of sections: "Apple > Cellphones"
                     key, value = "tags", value.replace(">", ",")
                 elif key == "addressed":  # "A at a@example.com", under "To contact the author:"

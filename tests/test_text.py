@@ -152,3 +152,10 @@ def test_short_lines_run_together_in_text_of_long_lines_are_separate() -> None:
     assert [s.text for s in segment(f"{long}\n\n{pair}\n\n{long}\n")][1:3] == pair.split("\n")
     wrapped = "the lines of a quoted letter, hard wrapped at about sixty\ncolumns by whoever sent it in\n"
     assert segment(f"{long}\n\n{wrapped}\n{long}\n")[1].text == " ".join(wrapped.split())
+
+
+def test_a_short_line_that_breaks_off_mid_phrase_is_continued_by_the_next() -> None:
+    long = "A paragraph of the story that runs on one line, as exported copy does, " * 3
+    wrapped = "In a letter to parents, the superintendent said that\nOakwood Elementary would stay open."
+    segments = segment(f"{long}\n\n{wrapped}\n\n{long}\n")
+    assert [s.text for s in segments][1] == " ".join(wrapped.split())

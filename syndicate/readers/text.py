@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping, Sequence
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Any, ClassVar
 
 from ..boilerplate import (
@@ -161,12 +161,12 @@ def read_text(
         level = segments[title_index].level
         found.because("title", "markdown-heading" if level == 1 else "headline", 1.0 if level else 0.9)
 
-    # Body: whole segments that are boilerplate wherever they stand; the text's first line is its own
+    # Body: whole segments that are boilerplate wherever they stand; the body's first line is its own
     # (a deck "OFFICIAL: ..."), not a link to another story.
     for index in range(start, end):
         if index not in removed:
             match = first_match(rules, segments[index].text, "body", limits["body"])
-            if match is not None and not (index == 0 and match.rule.kind == "read_also"):
+            if match is not None and not (index == start and match.rule.kind == "read_also"):
                 removed[index] = match
     _remove_repeated(segments, removed, start, end)
 
@@ -190,9 +190,9 @@ def read_text(
             cuts = lead_prefixes
         elif body_prefixes:
             cuts = _cut_prefixes(body_prefixes, seg.text)
-            if cuts and i > 0 and segments[i - 1].text.endswith(":"):
+            if cuts and _introduced(segments, i):
                 # a paragraph that a line ending in ":" introduces is quoted whole, where the rule says so
-                cuts = [] if all(c.rule.introduced_stays for c in cuts) else cuts
+                cuts = list(takewhile(lambda c: not c.rule.introduced_stays, cuts))
         else:
             continue
         if cuts:
@@ -280,16 +280,37 @@ def _remove_repeated(segments: Sequence[Segment], removed: dict[int, Match], sta
             and "@" not in text  # a tweet's signature: one person's tweets, quoted in turn
         ):
             seen.setdefault(text.casefold(), []).append(index)
-    repeated = {i for indexes in seen.values() if len(indexes) >= _REPEATS for i in indexes}
+    groups = [
+        indexes
+        for indexes in seen.values()
+        if len(indexes) >= _REPEATS
+        # a subheading the story repeats ("Why it matters" over each section), a chant it quotes
+        and not all(_heads_a_paragraph(segments, removed, i) for i in indexes)
+        and not _introduced(segments, indexes[0])
+    ]
+    repeated = {i for indexes in groups for i in indexes}
     if not any(
         i not in removed and i not in repeated and segments[i].text.count(" ") >= _REPEATED_WORDS
         for i in range(start, end)
     ):
         return  # the repeated lines are the text itself: nothing else of any length is left
-    for indexes in seen.values():
-        if len(indexes) >= _REPEATS:
-            for index in indexes:
-                removed[index] = Match(_REPEATED, segments[index].text, {}, _REPEATED.confidence)
+    for index in repeated:
+        removed[index] = Match(_REPEATED, segments[index].text, {}, _REPEATED.confidence)
+
+
+def _introduced(segments: Sequence[Segment], index: int) -> bool:
+    """Whether the line before ``index`` ends in ":" and so introduces it ("The winners were:")."""
+    return index > 0 and segments[index - 1].text.endswith(":")
+
+
+def _heads_a_paragraph(segments: Sequence[Segment], removed: dict[int, Match], index: int) -> bool:
+    """Whether the next line is a paragraph of running text that stays (``index`` is its subheading)."""
+    following = index + 1
+    return (
+        following < len(segments)
+        and following not in removed
+        and segments[following].text.count(" ") >= _REPEATED_WORDS
+    )
 
 
 def _keep_introduced(segments: Sequence[Segment], removed: dict[int, Match]) -> None:
@@ -300,7 +321,7 @@ def _keep_introduced(segments: Sequence[Segment], removed: dict[int, Match]) -> 
         first = index
         while first > 0 and first - 1 in removed and removed[first - 1].rule.introduced_stays:
             first -= 1
-        if first > 0 and segments[first - 1].text.endswith(":"):
+        if _introduced(segments, first):
             keep.append(index)
     for index in keep:
         del removed[index]
@@ -408,7 +429,7 @@ def _remove_link_blocks(segments: Sequence[Segment], removed: dict[int, Match], 
             if seg is None:
                 break
             if not tight:  # a new block: introduced by the line before it?
-                introduced = index > 0 and segments[index - 1].text.endswith(":")
+                introduced = _introduced(segments, index)
             run = [index] if index not in removed and not introduced and _is_link_text(seg) else []
         introduced = introduced or seg.text.endswith(":")
 
@@ -436,7 +457,7 @@ def _remove_link_cards(segments: Sequence[Segment], removed: dict[int, Match], s
             1 < len(card) <= _CARD_LINES
             and all(len(segments[i].text.split()) <= _CARD_WORDS for i in card)
             and _is_link_text(segments[first])
-            and not (first > 0 and segments[first - 1].text.endswith(":"))
+            and not _introduced(segments, first)
         ):
             for i in card:
                 if i not in removed:

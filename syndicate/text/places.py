@@ -8,7 +8,7 @@ here on purpose: a country opening a sentence is far more often its subject.
 
 from __future__ import annotations
 
-__all__ = ["DATELINE_CITIES"]
+__all__ = ["AMBIGUOUS_CITIES", "DATELINE_CITIES"]
 
 DATELINE_CITIES: tuple[str, ...] = (
     # capitals
@@ -45,4 +45,13 @@ DATELINE_CITIES: tuple[str, ...] = (
     "Phoenix", "Quetta", "Rio de Janeiro", "San Francisco", "Sao Paulo", "São Paulo", "Seattle", "Shanghai",
     "Shenzhen", "Srinagar", "St Petersburg", "St. Petersburg", "Sydney", "Tel Aviv", "Tikrit", "Toronto",
     "Vancouver", "Yangon", "Zurich",
+)  # fmt: skip
+
+#: Names that are as often a person, a state, a team or a word ("Victoria - Australia's second most
+#: populous state - ...", "Phoenix: The bird that rises ..."): datelines only when set in capitals.
+AMBIGUOUS_CITIES: frozenset[str] = frozenset(
+    {
+        "Victoria", "Phoenix", "Male", "Georgetown", "Kingston", "Santiago", "Lima", "Nassau", "Sofia",
+        "Praia", "Roseau", "Monaco", "Luxembourg",
+    }
 )  # fmt: skip

@@ -24,6 +24,13 @@ _WRAP_MIN_WIDTH = 40  # a wrapped layout has its longest lines at least this wid
 _WRAP_MAX_WIDTH = 100  # ... and at most this wide
 _UNWRAPPED_WIDTH = 150  # lines this wide were not wrapped by an editor
 _SHORT_CHUNK = 3  # lines, the most that such text runs together without being a wrapped quote
+#: a line that ends mid-phrase: a comma, or a word that cannot end a headline or a credit
+_BREAKS_OFF = re.compile(
+    r"(?:,|\b(?:that|the|a|an|of|to|and|or|but|said|says|in|on|at|for|with|by|from|as|is|was|were|are|"
+    r"has|have|had|will|would|who|which|whose|when|where|than|into|after|before|about|its|his|her|their|"
+    r"our|this|these|those|not))$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +71,17 @@ def _squash(text: str) -> str:
 
 
 def _separate_lines(chunk: list[tuple[int, str]]) -> bool:
-    """A short chunk whose lines after the first all start with a capital, a digit or a quote (a line
-    that goes on with a lower-case word continues the one before it)."""
-    return len(chunk) <= _SHORT_CHUNK and all(
-        line.lstrip()[:1].isupper() or line.lstrip()[:1] in "\"'“‘0123456789" for _, line in chunk[1:]
-    )
+    """A short chunk whose lines after the first all start with a capital, a digit or a quote, after a
+    line that does not break off mid-phrase (a line that goes on in lower case, or after a comma or a
+    word such as "that" or "the", continues the one before it: "... the superintendent said that /
+    Oakwood Elementary would stay open")."""
+    if len(chunk) > _SHORT_CHUNK:
+        return False
+    for (_, before), (_, line) in pairwise(chunk):
+        start = line.lstrip()[:1]
+        if not (start.isupper() or start in "\"'“‘0123456789") or _BREAKS_OFF.search(before):
+            return False
+    return True
 
 
 def _is_wrapped(chunk: list[tuple[int, str]]) -> bool:
