@@ -208,6 +208,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "about-the-author": ("about the author",),
     "quoted-wire-dateline": ("(",),
     "related-on": ("related",),
+    "gallery-counter": (" of ",),
     "agency-before-caption": (
         "cen ", "getty", "wireimage", "filmmagic", "rex features", "barcroft", "swns", "splash", "reuters",
         "pa ", "epa ",
@@ -219,6 +220,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "bracketed-source": ("[",),
     "comment-header": (":",),
     "photo-agency-line": (
+        "fameflynet", "bauer", "infphoto", "x17", "backgrid", "mega agency", "europics",
         "getty", "wireimage", "filmmagic", "shutterstock", "rex", "splash", "barcroft", "caters", "cen",
         "central european", "swns", "corbis", "alamy", "epa", "afp", "ap", "reuters", "nurphoto", "anadolu",
         "xinhua", "zuma", "pa",
@@ -268,7 +270,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "call-to-action": (
         "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
         "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
-        "keep in touch", "want", "contact", "for more", "newsletter", "conversation", "if you know",
+        "keep in touch", "want", "contact", "for more", "newsletter", "conversation", "if you know", "@",
         " on facebook", " on twitter", " on instagram",
     ),
     "contact-line": ("@",),
@@ -627,6 +629,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         introduced_stays=True,  # "From the Associated Press:" quotes the copy whole
     ),
     _rule(
+        "gallery-counter",
+        "other",
+        r"^\d{1,3} of \d{1,3}(?=[A-Z\"“‘'])",
+        ("body",),
+        prefix=True,
+        confidence=0.8,  # "1 of 3Kim Yo-jong (circled) ...": a slideshow's counter glued to the caption
+    ),
+    _rule(
         "agency-before-caption",
         "photo_credit",
         r"^(?:(?>CEN|Getty(?: Images)?|WireImage|FilmMagic|Rex Features|Barcroft Media|SWNS|Splash News)\s+"
@@ -726,6 +736,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:Share (?:this|on|the)\b|(?:You can )?Follow (?:us|me|@)|Follow \w+(?: \w+)? (?:at|on) @\w+|"
         r"Like (?:and|&) share\b|Keep in touch\s*[!.:]|To contact the (?:author|writer|reporter|editors?)\b|"
         r"If you know more\b.{0,150}@|"
+        r"[^.!?]{0,150}\?\s*(?:E-?mail|Write to|Contact|Tweet)\b[^@]{0,80}@[\w.-]+\.\w+.{0,80}$|"
         r"Get\b.{0,80}\bnewsletter\W*$|Join the conversation\b|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
         r"(?:To (?:get|receive|read)|For)\b.{0,80},\s*sign up (?:for|to|now)\b.{0,120}$|"
@@ -863,7 +874,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "wire-credits",
         "sign_off",
-        r"^[(\[]?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Research) by\b[^\n]*[)\]]?\.?$",
+        r"^[(\[]?(?:Additional )?(?:Reporting|Writing|Editing|Edited|Compiled|Research) by\b[^\n]*[)\]]?\.?$",
         _TAIL,
         flags=re.I,
         max_words=40,
@@ -917,7 +928,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\W{0,2}(?:(?:Photo|Image|Picture)s?\s*:\s*)?(?:Getty(?: Images)?|WireImage|FilmMagic|Shutterstock|"
         r"Rex(?: Features)?|REX|Splash(?: News)?|Barcroft(?: Media)?|Caters(?: News(?: Agency)?)?|CEN|"
         r"Central European News|SWNS|Corbis|Alamy|EPA|AFP|AP(?: Photo)?|Reuters|REUTERS|NurPhoto|"
-        r"Anadolu(?: Agency)?|Xinhua|ZUMA(?: Press)?|PA(?: Wire)?)"
+        r"Anadolu(?: Agency)?|Xinhua|ZUMA(?: Press)?|PA(?: Wire)?|FameFlynet|Bauer-Griffin|INFphoto|X17|"
+        r"Backgrid|BACKGRID|Mega Agency|Europics(?:\s*\[CEN\])?)"
         r"(?:\s*/\s*(?:Getty(?: Images)?|AFP|AP|Reuters|REX|Shutterstock|EPA|PA(?: Wire)?))*\W{0,2}$",
         _ANY,
         max_words=5,
@@ -1023,7 +1035,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Comments? (?:are )?(?:unavailable|closed|disabled)|"
         r"A (?:photo|video) posted by .{2,80}\(@\w+\) on .{5,40}|"
         r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
-        r"Image \d+ of \d+|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
+        r"Image \d+ of \d+|\d{1,3} of \d{1,3}|(?-i:[a-z]+(?: [a-z]+){1,3} \d{1,2})|Add a comment|"
+        r"Got something to say\?.{0,120}|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
         r"\d{6,}|(?=\S*(?-i:[a-z]))[a-z\d]+(?:-[a-z\d]+){2,}|"
         rf"{_SCREENSHOT}|"
         r"(?:Auto-?refresh|Refresh automatically)\b.{0,20}|"
@@ -1046,7 +1059,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "markup-junk",
         "other",
-        r"^(?:[\w.$]+\((?:function\b|['\"]).*|!?\(?function\s*\(.*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*|"
+        r"^(?:[\w.$]+\((?:function\b|['\"]).*|[\w.$]+\(\);?|!?\(?function\s*\(.*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*|"
         r"<!--.*|"
         r"(?://\s*)?<!\[CDATA\[.*|"
         r"@media\b.*\{.*|\.[\w-]+\s*\{[^}]*\}?)$",
