@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import pairwise, takewhile
 from typing import Any, ClassVar
@@ -270,12 +271,15 @@ _REPEATED_WORDS = 8
 def _remove_repeated(segments: Sequence[Segment], removed: dict[int, Match], start: int, end: int) -> None:
     """A short line that stands four times or more in one article is the page's: a gallery's caption
     repeated per slide, a widget's site name under each headline. Lines without words ("* * *") stay."""
+    if max(Counter(seg.text.casefold() for seg in segments[start:end]).values(), default=0) < _REPEATS:
+        return  # the common case: no line stands four times
     seen: dict[str, list[int]] = {}
     for index in range(start, end):
         text = segments[index].text
         if (
             index not in removed
             and text.count(" ") < _REPEATED_WORDS
+            and len(text) >= 3
             and sum(c.isalpha() for c in text) >= 3
             and "@" not in text  # a tweet's signature: one person's tweets, quoted in turn
         ):
@@ -289,7 +293,7 @@ def _remove_repeated(segments: Sequence[Segment], removed: dict[int, Match], sta
         and not _introduced(segments, indexes[0])
     ]
     repeated = {i for indexes in groups for i in indexes}
-    if not any(
+    if not repeated or not any(
         i not in removed and i not in repeated and segments[i].text.count(" ") >= _REPEATED_WORDS
         for i in range(start, end)
     ):
@@ -331,8 +335,12 @@ def _cut_prefixes(rules: Sequence[Rule], text: str) -> list[Match]:
     """The boilerplate at the start of the lead paragraph: a dateline, perhaps after a byline."""
     cuts: list[Match] = []
     while len(cuts) < _MAX_PREFIXES:
-        start = text[:200].lower()
-        cut = next((m for rule in rules if (m := match_prefix(rule, text, start)) is not None), None)
+        # every prefix pattern is anchored, so a plain match fails at once where it does not apply:
+        # cheaper than the rules' word prefilters, which match_prefix checks only where one does
+        cut = next(
+            (m for rule in rules if rule.regex().match(text) and (m := match_prefix(rule, text)) is not None),
+            None,
+        )
         if cut is None:
             break
         cuts.append(cut)
