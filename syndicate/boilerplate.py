@@ -736,7 +736,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:Share (?:this|on|the)\b|(?:You can )?Follow (?:us|me|@)|Follow \w+(?: \w+)? (?:at|on) @\w+|"
         r"Like (?:and|&) share\b|Keep in touch\s*[!.:]|To contact the (?:author|writer|reporter|editors?)\b|"
         r"If you know more\b.{0,150}@|"
-        r"[^.!?]{0,150}\?\s*(?:E-?mail|Write to|Contact|Tweet)\b[^@]{0,80}@[\w.-]+\.\w+.{0,80}$|"
+        r"(?=[^.!?]{0,150}\?)[^.!?]{0,150}\byour?\b[^.!?]{0,150}\?\s*(?:E-?mail|Write to|Tweet|Contact us)\s+"
+        r"(?:us\s+)?(?:at\s+|on\s+)?[\w.+-]+@[\w.-]+\.\w+(?![^.]{0,80}\b(?:said|says|told|police)\b).{0,80}$|"
         r"Get\b.{0,80}\bnewsletter\W*$|Join the conversation\b|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
         r"(?:To (?:get|receive|read)|For)\b.{0,80},\s*sign up (?:for|to|now)\b.{0,120}$|"
@@ -874,7 +875,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "wire-credits",
         "sign_off",
-        r"^[(\[]?(?:Additional )?(?:Reporting|Writing|Editing|Edited|Compiled|Research) by\b[^\n]*[)\]]?\.?$",
+        r"^[(\[]?(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Research) by\b[^\n]*|"
+        r"Edited by\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|&)){0,8}\s*)[)\]]?\.?$",
         _TAIL,
         flags=re.I,
         max_words=40,
@@ -1035,8 +1037,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Comments? (?:are )?(?:unavailable|closed|disabled)|"
         r"A (?:photo|video) posted by .{2,80}\(@\w+\) on .{5,40}|"
         r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
-        r"Image \d+ of \d+|\d{1,3} of \d{1,3}|(?-i:[a-z]+(?: [a-z]+){1,3} \d{1,2})|Add a comment|"
-        r"Got something to say\?.{0,120}|Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
+        r"Image \d+ of \d+|\d{1,3} of \d{1,3}|Add a comment|"
+        r"Got something to say\?\s*(?:Start the conversation|Leave a comment|Comment)\b.{0,80}|"
+        r"Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
         r"\d{6,}|(?=\S*(?-i:[a-z]))[a-z\d]+(?:-[a-z\d]+){2,}|"
         rf"{_SCREENSHOT}|"
         r"(?:Auto-?refresh|Refresh automatically)\b.{0,20}|"
