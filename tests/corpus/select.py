@@ -14,8 +14,10 @@
         --letters 13,14,15,16 OUT
     python tests/corpus/select.py --seed 12122027 --cap 10 --signalled 75 --random 100 \
         --letters 17,18,19,20 OUT
+    python tests/corpus/select.py --seed 13132027 --cap 10 --signalled 75 --random 100 \
+        --letters 21,22,23,24 OUT
 
-(the calls that picked ``fnc1-d`` to ``fnc1-20``, each run when only the files before it were labelled;
+(the calls that picked ``fnc1-d`` to ``fnc1-24``, each run when only the files before it were labelled;
 the first two without ``--dedupe``, which came later). Bodies already labelled in
 ``tests/corpus/**/*.json`` are skipped, and with ``--dedupe`` (the default now) so are bodies that
 share more than half of their 8-word runs with a labelled one: FNC-1 holds the same article under
