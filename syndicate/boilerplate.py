@@ -280,7 +280,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "agency-photo-credit": ("/", "(", "[", "©", "uploaded"),
     "developing": (
         "develop", "breaking", "being updated", "to come", "to follow", "check back", "stay tuned",
-        "will be",
+        "update this", "will be",
     ),
     "markup-junk": ("(", "<", "{"),
     "date-line": _DIGITS,
@@ -589,7 +589,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}(?= ?,| ?\(|\s*[-–—])\s?"
         rf"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,\s+(?i:{_MONTH})\s+\d{{1,2}})?)\s*"
         rf"(?:\((?P<source>[A-Z][\w.&/' -]{{0,30}}?)\)(?:,\s+(?P<author>{NAME}))?)?"
-        rf"|[A-Z][\w.'’ -]{{1,40}}?(?:\s*\([^()]{{1,30}}\))?\s*\((?P<wire>{_AGENCY})\)"
+        rf"|[A-Z][\w.,'’ -]{{1,40}}?(?:\s*\([^()]{{1,30}}\))?\s*\((?P<wire>{_AGENCY})\)"
         r"|[A-Z][\w.'’ -]{1,40}?,\s+[A-Z][\w.'’ -]{1,30}?\s*\((?P<station>"
         rf"(?:CBS|NBC|ABC|FOX|CW|PBS|NPR|[KW][A-Z]{{2,3}})(?:[ -][A-Z\d]{{2,12}}){{0,2}}|{_AGENCY})\)"
         rf"|\((?P<date>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})\)"
@@ -597,7 +597,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?"
         r"|\s*\([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the))*\))"
         r"(?=\s*(?:[-–—]{1,2})\s*[A-Z\"“])"
-        rf"|(?:(?i:{_MONTH})\s+\d{{1,2}}\s*)?\((?P<agency>{_AGENCY})\))\s*(?:[-–—]{{1,2}}\s+|[–—]{{1,2}}(?=[A-Z\"“]))"
+        rf"|(?:(?i:{_MONTH})\s+\d{{1,2}}\s*)?\((?P<agency>{_AGENCY})\)"
+        r"|\((?!(?:UPDATED?|VIDEOS?|PHOTOS?|WATCH|LISTEN|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|SATIRE|AUDIO|"
+        r"LIVE|CORRECTED|UPDATES?)\))(?P<bracketed>[A-Z]{2,10})\)(?=\s*[-–—]{0,2}\s*[A-Z\"“]))"
+        r"\s*(?:[-–—]{1,2}\s+|[–—]{1,2}(?=[A-Z\"“])|(?<=\))\s*(?=[A-Z\"“]))"
         r"(?=\S)",
         _HEAD,
         prefix=True,
@@ -691,7 +694,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Also read|More on this|Continue reading|(?-i:MORE)|From earlier|"
         r"For more(?: on this)?,? (?:see|read)\b|"
         r"Related(?: (?:on|from|in|at) [\w .&'’-]{1,30}| \w+)?|(?-i:Related[A-Z][\w'’]*)|Recommended|"
-        r"Watch(?: (?:the )?video)?|WATCH|Listen|(?-i:READ))\s*(?:[:>»|\-–—]|$)",
+        r"Watch(?: (?:the )?video)?|WATCH|Listen|(?-i:READ))\s*(?:[:>»|\-–—]|\.?$)",
         _ANY,
         flags=re.I,
         max_words=30,
@@ -824,7 +827,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         # (not a caption that is a sentence of six words or more with no credit in it)
         r"(?::|-|–|—|by\b|via\b|courtesy\b|property of\b)"
         r"(?!(?=.*\.$)(?!.*\b(?:by|via|courtesy|credit)\b)\s*(?:\S+\s+){5,}).{2,120}$|"
-        r"^(?:[\w.]+ )?(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$|"
+        r"^(?:[\w.]+ ){0,3}(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$|"
+        r"^\([A-Z][^()]{1,40} (?:photo|image|picture)s?\)$|"
         r"^Courtesy(?: of)?\s*:?\s+[^,.;]{2,50}\.?$|"
         r"^(?:File|Stock|Archive) (?:photo|image|picture)s?(?: (?:photo|image|picture))?"
         r"(?: (?:via|by|from) (?:(?-i:[A-Z0-9@])[\w.&'’/-]*\s?){1,5})?\.?$",
@@ -898,8 +902,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "contributed-to-report",
         "sign_off",
         r"^(?:.{3,200}?\b(?:contributed|reported)(?: reporting)? (?:to )?(?:this|the) "
-        r"(?:report|story|article)(?: (?:from|in) [^.]{2,80})?|"
-        r".{3,120}?\b(?:writer|reporter|correspondent)s?\b.{0,80}?"
+        r"(?:report|story|article|post)(?: (?:from|in) [^.]{2,80})?|"
+        r".{3,120}?\b(?:writer|reporter|correspondent|journalist)s?\b.{0,80}?"
         r"\b(?:contributed|reported)\b(?! to (?!(?:this|the) (?:report|story|article))).{0,80}|"
         r"Contributing\s*:.{2,120}|"
         r"[\[(]?\s*With (?:(?i:agencies|(?:news )?wires?(?: services)?)|AP|Reuters|AFP|"
@@ -1013,7 +1017,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:More )?(?:pictures|photos|images|details|updates) will be (?:posted|added|published)"
         r"(?: (?:as (?:they|it) comes? (?:in|through)|when (?:they are |it is )?available|soon|shortly))?"
         r"\W*$|"
-        r"Check back (?:later |soon )?for|Stay tuned)",
+        r"Check back (?:later |soon )?for|Stay tuned|"
+        r"We['’]ll (?:continue to )?update this (?:story|post|article)\b)",
         _ANY,
         flags=re.I,
         max_words=30,
@@ -1021,7 +1026,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "page-junk",
         "other",
-        r"^(?:[a-z](?=[A-Z]))?(?:Advertisement|Continue reading the main story|\d+ comments?|Comments?|"
+        r"^(?:[a-z](?=[A-Z]))?(?:Advertisement|(?:Continue reading the main story)+|\d+ comments?|Comments?|"
         r"(?:&(?:amp;)*(?:nbsp|amp|quot|#\d+);?\s*)+|View (?:full|larger?) (?:image|size|photo|picture)|"
         r"Sponsored by [^,;.]{2,40}|[\w-]{3,60}\.(?:jpe?g|png|gif|webp)|Post by [^.]{2,60}\.|"
         r"Prev(?:ious)?\s*[|/]?\s*Next|null|undefined|NaN|[\w-]+(?: [\w-]+)?_\d{2,4}|(?:Photo|Image|Video)s?|"
@@ -1037,7 +1042,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Comments? (?:are )?(?:unavailable|closed|disabled)|"
         r"A (?:photo|video) posted by .{2,80}\(@\w+\) on .{5,40}|"
         r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
-        r"Image \d+ of \d+|\d{1,3} of \d{1,3}|Add a comment|"
+        r"Image \d+ of \d+|\d{1,3} of \d{1,3}|Add a comment|(?:Show|Hide) caption|Play (?:video|audio)|"
+        r"(?:Original|Earlier) (?:story|post|article) (?:below|follows)\W*|"
         r"Got something to say\?\s*(?:Start the conversation|Leave a comment|Comment)\b.{0,80}|"
         r"Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
         r"\d{6,}|(?=\S*(?-i:[a-z]))[a-z\d]+(?:-[a-z\d]+){2,}|"
