@@ -50,7 +50,7 @@ _AGENCY = (
 _PHOTO_AGENCY = (
     r"Getty Images|Getty|Reuters|AP Photo|AP|AFP|EPA|Shutterstock|Alamy|MCT|TNS|WENN|Corbis|Rex Features|"
     r"Flickr|iStock(?:photo)?|Facebook|Twitter|Instagram|YouTube|WireImage|FilmMagic|Invision|Splash News|"
-    r"Barcroft Media|SWNS|CEN"
+    r"Barcroft Media|SWNS|CEN|USA TODAY(?: Sports)?|Icon Sportswire|Imagn"
 )
 #: a screenshot's file name, as macOS writes it: "Screen Shot 2015-01-30 at 9.40.33 AM"
 _SCREENSHOT = r"Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?"
@@ -218,6 +218,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "caps-label-link": (":",),
     "handle-line": ("@",),
     "bracketed-source": ("[",),
+    "attribution-note": ("attribution",),
     "comment-header": (":",),
     "photo-agency-line": (
         "fameflynet", "bauer", "infphoto", "x17", "backgrid", "mega agency", "europics",
@@ -235,7 +236,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "disclaimer": (
         "disclaimer", "disclosure", "views", "note", "this article", "this post", "this content", "opinions",
     ),
-    "wire-credits": (" by",),
+    "wire-credits": (" by", "reporting from"),
     "contributed-to-report": ("contribut", "reported", "with "),
     "tags-line": ("tags", "topics", "keywords", "filed", "posted"),
     "source-line": (":", "："),
@@ -709,7 +710,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "read-more-link",
         "read_also",
-        r"^\W{0,3}(?:(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
+        r"^\W{0,3}(?:\(Excerpt\)\s*)?"
+        r"(?:(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
         r"(?:story|article|piece|report|post|video))|"
         r"For more(?: (?:information|details|news|coverage|discussion|stories|reading))?"
         r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|head (?:over )?to|check out)\b"
@@ -747,6 +749,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Scroll down for\b|To report (?:a |an )?(?:problems?|errors?|typos?)(?: or (?:to )?leave feedback)?"
         r"(?: (?:on|about|in) this (?:article|story|page))?,?\s*(?:e-?mail|contact|write|please|call us)\b|"
         r"Want more\b.{0,40}\?\s*(?:Download|Follow|Subscribe|Sign up|Like)\b|"
+        r"(?:Follow|Find) [A-Z][\w'’-]+ on (?:Twitter|X|Facebook|Instagram)\W*$|"
         r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on "
         r"(?:Twitter|X|Facebook|Instagram|Google\+)(?:\W|$)|"
         r"Subscribe\b|(?:Free )?Sign up\b|"
@@ -829,6 +832,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?!(?=.*\.$)(?!.*\b(?:by|via|courtesy|credit)\b)\s*(?:\S+\s+){5,}).{2,120}$|"
         r"^(?:[\w.]+ ){0,3}(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$|"
         r"^\([A-Z][^()]{1,40} (?:photo|image|picture)s?\)$|"
+        r"^Representational (?:image|photo|picture)\b.{0,60}$|"
         r"^Courtesy(?: of)?\s*:?\s+[^,.;]{2,50}\.?$|"
         r"^(?:File|Stock|Archive) (?:photo|image|picture)s?(?: (?:photo|image|picture))?"
         r"(?: (?:via|by|from) (?:(?-i:[A-Z0-9@])[\w.&'’/-]*\s?){1,5})?\.?$",
@@ -846,6 +850,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?i:Uploaded by)\s*:?\s*\S.{0,60})[)\]]?\.?$",
         _ANY,
         max_words=15,
+    ),
+    _rule(
+        "attribution-note",
+        "source",
+        r"^\[Attribution\s*:\s*(?P<source>[^.\]]{2,60})[.\]].{0,200}$",
+        _ANY,
+        max_words=40,
     ),
     _rule(
         "bracketed-source",
@@ -880,6 +891,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "wire-credits",
         "sign_off",
         r"^[(\[]?(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Research) by\b[^\n]*|"
+        r"Additional reporting from\b[^\n]*|"
         r"Edited by\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|&)){0,8}\s*)[)\]]?\.?$",
         _TAIL,
         flags=re.I,
@@ -1042,7 +1054,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Comments? (?:are )?(?:unavailable|closed|disabled)|"
         r"A (?:photo|video) posted by .{2,80}\(@\w+\) on .{5,40}|"
         r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
-        r"Image \d+ of \d+|\d{1,3} of \d{1,3}|Add a comment|(?:Show|Hide) caption|Play (?:video|audio)|"
+        r"Image \d+ of \d+|(?:Photo gallery\s*\|?\s*)?\d{1,3} of \d{1,3}(?: (?:images|photos|pictures))?|"
+        r"Add a comment|(?:Show|Hide) caption|Play (?:video|audio)|[⟨⟩‹›«»←→\s]{2,6}|"
+        r"Print(?:er)?[- ]?(?:version|friendly)|(?:\+\s*-?\s*)?Font size|"
+        r"(?:Send|E-?mail) (?:this )?to (?:a )?friend|"
+        r"Share (?:by|via) e-?mail|(?:Facebook|Twitter|Instagram)\s*:\s*\d{6,}|"
         r"(?:Original|Earlier) (?:story|post|article) (?:below|follows)\W*|"
         r"Got something to say\?\s*(?:Start the conversation|Leave a comment|Comment)\b.{0,80}|"
         r"Skip (?:ad|advert)\w*|Replay video|Watch (?:again|next)|Share|"
@@ -1059,7 +1075,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "bare-address",
         "other",
-        r"^(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk|tv|info|at|de|fr|it|es|ch|nl|ru|io|ly|me)(?:/\S*)?$",
+        r"^(?:[\w-]+\.)+(?:com|org|net|co\.uk|tv|info|at|de|fr|it|es|ch|nl|ru|io|ly|me)(?:/\S*)?$",
         _ANY,
         flags=re.I,
         max_words=1,
@@ -1071,7 +1087,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^(?:[\w.$]+\((?:function\b|['\"]).*|[\w.$]+\(\);?|!?\(?function\s*\(.*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*|"
         r"<!--.*|"
         r"(?://\s*)?<!\[CDATA\[.*|"
-        r"@media\b.*\{.*|\.[\w-]+\s*\{[^}]*\}?)$",
+        r"@media\b.*\{.*|\.[\w-]+\s*\{.*)$",
         ("body", "tail"),
         max_words=60,
     ),
