@@ -50,7 +50,7 @@ _AGENCY = (
 _PHOTO_AGENCY = (
     r"Getty Images|Getty|Reuters|AP Photo|AP|AFP|EPA|Shutterstock|Alamy|MCT|TNS|WENN|Corbis|Rex Features|"
     r"Flickr|iStock(?:photo)?|Facebook|Twitter|Instagram|YouTube|WireImage|FilmMagic|Invision|Splash News|"
-    r"Barcroft Media|SWNS|CEN|USA TODAY(?: Sports)?|Icon Sportswire|Imagn"
+    r"Barcroft Media|SWNS|CEN|USA TODAY Sports|Icon Sportswire|Imagn"
 )
 #: a screenshot's file name, as macOS writes it: "Screen Shot 2015-01-30 at 9.40.33 AM"
 _SCREENSHOT = r"Screen ?shot \d{4}-\d{2}-\d{2} at \d{1,2}[.:]\d{2}[.:]\d{2}(?: ?[AP]M)?"
@@ -590,7 +590,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}(?= ?,| ?\(|\s*[-–—])\s?"
         rf"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,\s+(?i:{_MONTH})\s+\d{{1,2}})?)\s*"
         rf"(?:\((?P<source>[A-Z][\w.&/' -]{{0,30}}?)\)(?:,\s+(?P<author>{NAME}))?)?"
-        rf"|[A-Z][\w.,'’ -]{{1,40}}?(?:\s*\([^()]{{1,30}}\))?\s*\((?P<wire>{_AGENCY})\)"
+        rf"|[A-Z][\w.'’ -]{{1,40}}?(?:\s*\([^()]{{1,30}}\))?\s*\((?P<wire>{_AGENCY})\)"
         r"|[A-Z][\w.'’ -]{1,40}?,\s+[A-Z][\w.'’ -]{1,30}?\s*\((?P<station>"
         rf"(?:CBS|NBC|ABC|FOX|CW|PBS|NPR|[KW][A-Z]{{2,3}})(?:[ -][A-Z\d]{{2,12}}){{0,2}}|{_AGENCY})\)"
         rf"|\((?P<date>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})\)"
@@ -598,14 +598,25 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?"
         r"|\s*\([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the))*\))"
         r"(?=\s*(?:[-–—]{1,2})\s*[A-Z\"“])"
-        rf"|(?:(?i:{_MONTH})\s+\d{{1,2}}\s*)?\((?P<agency>{_AGENCY})\)"
-        r"|\((?!(?:UPDATED?|VIDEOS?|PHOTOS?|WATCH|LISTEN|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|SATIRE|AUDIO|"
-        r"LIVE|CORRECTED|UPDATES?)\))(?P<bracketed>[A-Z]{2,10})\)(?=\s*[-–—]{0,2}\s*[A-Z\"“]))"
-        r"\s*(?:[-–—]{1,2}\s+|[–—]{1,2}(?=[A-Z\"“])|(?<=\))\s*(?=[A-Z\"“]))"
+        rf"|(?:(?i:{_MONTH})\s+\d{{1,2}}\s*)?\((?P<agency>{_AGENCY})\))"
+        r"\s*(?:[-–—]{1,2}\s+|[–—]{1,2}(?=[A-Z\"“]))"
         r"(?=\S)",
         _HEAD,
         prefix=True,
         confidence=0.75,  # an agency in a dateline credits the wire, weaker than a source line
+    ),
+    _rule(
+        "bracket-dateline",
+        "dateline",
+        # "(AP) The ...", "(RNS) When ...", "Sanaa, Yemen (CNN)Rebels took ...": a bracket that opens the
+        # lead, or a place of capitalised words glued to the lead by its agency, with no dash after it
+        rf"^(?:\((?P<agency>(?i:{_AGENCY}))\)|"
+        r"\((?!(?:UPDATED?|UPDATES?|VIDEOS?|PHOTOS?|WATCH|LISTEN|EXCLUSIVE|BREAKING|OPINION|ANALYSIS|SATIRE|"
+        r"AUDIO|LIVE|CORRECTED|CORRECTION|LEAD|NASA)\))(?P<bracketed>[A-Z]{2,10})\)|"
+        rf"[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){{0,3}} ?\((?P<wire>{_AGENCY})\)(?=[A-Z\"“]))\s*(?=[A-Z\"“])",
+        _HEAD,
+        prefix=True,
+        confidence=0.75,
     ),
     _rule(
         "place-dateline",
@@ -695,7 +706,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Also read|More on this|Continue reading|(?-i:MORE)|From earlier|"
         r"For more(?: on this)?,? (?:see|read)\b|"
         r"Related(?: (?:on|from|in|at) [\w .&'’-]{1,30}| \w+)?|(?-i:Related[A-Z][\w'’]*)|Recommended|"
-        r"Watch(?: (?:the )?video)?|WATCH|Listen|(?-i:READ))\s*(?:[:>»|\-–—]|\.?$)",
+        r"Watch(?: (?:the )?video)?|WATCH|Listen|(?-i:READ))\s*(?:[:>»|\-–—]|$)",
         _ANY,
         flags=re.I,
         max_words=30,
@@ -711,7 +722,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "read-more-link",
         "read_also",
         r"^\W{0,3}(?:\(Excerpt\)\s*)?"
-        r"(?:(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
+        r"(?:Continue reading\.(?=$)|"
+        r"(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
         r"(?:story|article|piece|report|post|video))|"
         r"For more(?: (?:information|details|news|coverage|discussion|stories|reading))?"
         r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|head (?:over )?to|check out)\b"
@@ -830,8 +842,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         # (not a caption that is a sentence of six words or more with no credit in it)
         r"(?::|-|–|—|by\b|via\b|courtesy\b|property of\b)"
         r"(?!(?=.*\.$)(?!.*\b(?:by|via|courtesy|credit)\b)\s*(?:\S+\s+){5,}).{2,120}$|"
-        r"^(?:[\w.]+ ){0,3}(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$|"
-        r"^\([A-Z][^()]{1,40} (?:photo|image|picture)s?\)$|"
+        r"^(?:(?!(?:He|She|I|We|They|You|It|The|A|An|This|That|His|Her|Our|My)\b)(?-i:[A-Z])[\w.]* )?"
+        r"(?:[\w.]+ )?(?:screen ?shot|screen ?grab|video still)s?(?: (?:via|from) .{2,60})?$|"
+        r"^\((?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}) (?:photo|image|picture)s?\)$|"
         r"^Representational (?:image|photo|picture)\b.{0,60}$|"
         r"^Courtesy(?: of)?\s*:?\s+[^,.;]{2,50}\.?$|"
         r"^(?:File|Stock|Archive) (?:photo|image|picture)s?(?: (?:photo|image|picture))?"
@@ -854,7 +867,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "attribution-note",
         "source",
-        r"^\[Attribution\s*:\s*(?P<source>[^.\]]{2,60})[.\]].{0,200}$",
+        r"^\[Attribution\s*:\s*(?P<source>[^\]]{2,60}?)(?:(?<!\b[A-Z])\.\s|\.?\]).{0,200}$",
         _ANY,
         max_words=40,
     ),
@@ -891,7 +904,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "wire-credits",
         "sign_off",
         r"^[(\[]?(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Research) by\b[^\n]*|"
-        r"Additional reporting from\b[^\n]*|"
+        r"Additional reporting from (?-i:[A-Z][\w.'’&-]*(?:(?:,| and| &)? [A-Z][\w.'’&-]*)*)\s*|"
         r"Edited by\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|&)){0,8}\s*)[)\]]?\.?$",
         _TAIL,
         flags=re.I,
@@ -913,9 +926,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "contributed-to-report",
         "sign_off",
-        r"^(?:.{3,200}?\b(?:contributed|reported)(?: reporting)? (?:to )?(?:this|the) "
-        r"(?:report|story|article|post)(?: (?:from|in) [^.]{2,80})?|"
-        r".{3,120}?\b(?:writer|reporter|correspondent|journalist)s?\b.{0,80}?"
+        r"^(?:.{3,200}?\b(?:contributed|reported)(?: reporting)? (?:to )?"
+        r"(?:(?:this|the) (?:report|story|article)|this post)(?: (?:from|in) [^.]{2,80})?|"
+        r".{3,120}?\b(?:writer|reporter|correspondent)s?\b.{0,80}?"
         r"\b(?:contributed|reported)\b(?! to (?!(?:this|the) (?:report|story|article))).{0,80}|"
         r"Contributing\s*:.{2,120}|"
         r"[\[(]?\s*With (?:(?i:agencies|(?:news )?wires?(?: services)?)|AP|Reuters|AFP|"
@@ -1030,7 +1043,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?: (?:as (?:they|it) comes? (?:in|through)|when (?:they are |it is )?available|soon|shortly))?"
         r"\W*$|"
         r"Check back (?:later |soon )?for|Stay tuned|"
-        r"We['’]ll (?:continue to )?update this (?:story|post|article)\b)",
+        r"(?<![“\"‘'])We['’]ll (?:continue to )?update this (?:story|post|article)\b[^”\"]{0,100}$)",
         _ANY,
         flags=re.I,
         max_words=30,
@@ -1153,9 +1166,10 @@ def match_suffix(rules: Sequence[Rule], text: str) -> Match | None:
     return None
 
 
-#: Where a credit's name ends: a sentence, a second credit ("... / Photo Sources: ..."), a parenthesis.
+#: Where a credit's name ends: a sentence (not an initial: "U.S. News"), a second credit ("... / Photo
+#: Sources: ..."), a parenthesis.
 _SOURCE_TAIL = re.compile(
-    r"\.\s|\s+/\s*(?:Photo|Image|Picture|Video)|,\s*(?:Photo|Image|Picture|Video)s?\b|\s+\("
+    r"(?<!\b[A-Z])\.\s|\s+/\s*(?:Photo|Image|Picture|Video)|,\s*(?:Photo|Image|Picture|Video)s?\b|\s+\("
 )
 
 
