@@ -717,6 +717,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^(?:[a-z](?=R))?(?-i:Related) ?(?=[A-Z'‘\"“]).{2,}$",
         ("body", "tail"),
         max_words=150,
+        opens_list=True,  # a related-stories widget: its section, more headlines and "SEE ALL" follow
     ),
     _rule(
         "read-more-link",
