@@ -21,8 +21,8 @@ from typing import Any, Literal
 from .text.places import AMBIGUOUS_CITIES, DATELINE_CITIES
 
 __all__ = [
-    "DEFAULT_RULES", "Match", "Rule", "body_prefix_rules", "edit_distance", "prefix_rules", "rules_from_toml",
-    "stray_rules",
+    "DEFAULT_RULES", "Match", "Rule", "body_prefix_rules", "dateline_rules", "edit_distance", "prefix_rules",
+    "rules_from_toml", "stray_rules",
 ]  # fmt: skip
 
 Where = Literal["head", "tail", "body"]
@@ -539,7 +539,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "updated-line",
         "published_line",
-        r"^(?:Updated|(?i:Last updated?)|Update(?= at \d)|Last modified|Aktualisiert|Mis à jour|Actualizado)"
+        r"^(?:Updated|(?i:Last updated?)|Updates?(?= at \d)|Last modified|Aktualisiert|Mis à jour|"
+        r"Actualizado)"
         r"\s*(?:on|at|am|le|el)?\s*[:\-–]?\s*(?P<updated>.{6,60})$",
         _EDGES,
         max_words=12,
@@ -599,7 +600,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|\s*\([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the))*\))"
         r"(?=\s*(?:[-–—]{1,2})\s*[A-Z\"“])"
         rf"|(?:(?i:{_MONTH})\s+\d{{1,2}}\s*)?\((?P<agency>{_AGENCY})\))"
-        r"\s*(?:[-–—]{1,2}\s+|[–—]{1,2}(?=[A-Z\"“]))"
+        r"\s*(?:[-–—]{1,2}\s+|(?:[–—]{1,2}|--)(?=[A-Z\"“]))"
         r"(?=\S)",
         _HEAD,
         prefix=True,
@@ -714,7 +715,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "related-glued",
         "read_also",
-        r"^(?:[a-z](?=R))?(?-i:Related) ?(?=[A-Z'‘\"“]).{2,}$",
+        r"^(?:[a-z](?=R))?(?-i:Related) ?(?=[A-Z0-9'‘\"“]).{2,}$",
         ("body", "tail"),
         max_words=150,
         opens_list=True,  # a related-stories widget: its section, more headlines and "SEE ALL" follow
@@ -729,7 +730,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"For more(?: (?:information|details|news|coverage|discussion|stories|reading))?"
         r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|head (?:over )?to|check out)\b"
         r"(?!.*[.!?]\s+[A-Z])|"
-        r"Click (?:for|to (?:read|see)) more\b|"
+        r"Click (?:for|to (?:read|see|hear|watch)) (?:more|audio|video)\b:?|"
+        r"Click (?:the )?(?:photo|image|picture) (?:for|to (?:see|view)) "
+        r"(?:the |a )?(?:slideshow|gallery|more)\b\.?|"
         r"For (?:full|complete|more|the latest|continuing) coverage\b.{0,80}\b(?:visit|see|go to|head to)\b|"
         r"In pictures\s*:|The full (?:story|article|report|interview|statement) (?:is|can be (?:read|found)) "
         r"(?:here\W*$|(?:at|on) (?:https?://|www\.|our\b|the [\w ]{1,30}(?:website|site|page)\b))|"
@@ -904,7 +907,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "wire-credits",
         "sign_off",
-        r"^[(\[]?(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Research) by\b[^\n]*|"
+        r"^[(\[]?(?:(?:With )?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Research) by\b[^\n]*|"
         r"Additional reporting from (?-i:[A-Z][\w.'’&-]*(?:(?:,| and| &)? [A-Z][\w.'’&-]*)*)\s*|"
         r"Edited by\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|&)){0,8}\s*)[)\]]?\.?$",
         _TAIL,
@@ -932,6 +935,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r".{3,120}?\b(?:writer|reporter|correspondent)s?\b.{0,80}?"
         r"\b(?:contributed|reported)\b(?! to (?!(?:this|the) (?:report|story|article))).{0,80}|"
         r"Contributing\s*:.{2,120}|"
+        r".{3,160}?\bcontributed reporting(?: from [^.]{2,80})?|"
         r"[\[(]?\s*With (?:(?i:agencies|(?:news )?wires?(?: services)?)|AP|Reuters|AFP|"
         r"files from [^\])]{2,80})"
         r"\s*[\])]?|"
@@ -1098,7 +1102,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "markup-junk",
         "other",
-        r"^(?:[\w.$]+\((?:function\b|['\"]).*|[\w.$]+\(\);?|!?\(?function\s*\(.*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*|"
+        r"^(?:[\w.$]+\((?:function\b|['\"]).*|"
+        r"var [\w$]+\s*=.*;.*|[\w.$]+\(\);?|!?\(?function\s*\(.*|<(?:a|div|script|iframe|span|img)\b[^>]*>.*|"
         r"<!--.*|"
         r"(?://\s*)?<!\[CDATA\[.*|"
         r"@media\b.*\{.*|\.[\w-]+\s*\{.*)$",
@@ -1294,6 +1299,16 @@ def stray_rules(rules: Sequence[Rule]) -> Sequence[Rule]:
 def prefix_rules(rules: Sequence[Rule]) -> Sequence[Rule]:
     """The prefix rules of ``rules``: all of them may cut from the lead paragraph."""
     found: Sequence[Rule] = _derived("prefix", rules, lambda: tuple(r for r in rules if r.prefix))
+    return found
+
+
+def dateline_rules(rules: Sequence[Rule]) -> Sequence[Rule]:
+    """The prefix rules of ``rules`` that cut a dateline before the lead."""
+    found: Sequence[Rule] = _derived(
+        "dateline",
+        rules,
+        lambda: tuple(r for r in rules if r.prefix and r.kind == "dateline" and "head" in r.where),
+    )
     return found
 
 

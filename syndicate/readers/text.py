@@ -20,6 +20,7 @@ from ..boilerplate import (
     Match,
     Rule,
     body_prefix_rules,
+    dateline_rules,
     first_match,
     longest,
     match_prefix,
@@ -186,9 +187,20 @@ def read_text(
     # copy that came as one line ("... (Writing by Jane Doe; Editing by John Roe)").
     placed: list[tuple[float, Match]] = [(i, m) for i, m in removed.items()]
     body_prefixes = body_prefix_rules(rules)
+    # A lead without a dateline may be a picture's caption or a pull quote set above the story: the
+    # next paragraph's dateline is then the story's, when it names a region or an agency ("ANTAKYA,
+    # Turkey — ..."; a bare "LOOK – ..." there is the story's own word).
+    second = next((i for i, _ in kept if lead_index is not None and i > lead_index), None)
     for position, (i, seg) in enumerate(kept):
         if i == lead_index:
             cuts = lead_prefixes
+        elif (
+            i == second
+            and not lead_prefixes
+            and (cuts := _cut_prefixes(dateline_rules(rules), seg.text))
+            and all("," in c.text or "(" in c.text for c in cuts)
+        ):
+            pass
         elif body_prefixes:
             cuts = _cut_prefixes(body_prefixes, seg.text)
             if cuts and _introduced(segments, i):
