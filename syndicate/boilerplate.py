@@ -115,7 +115,8 @@ class Rule:
     #: a header of a link list ("MORE STORIES", "Related"): the title-like lines after it go too
     opens_list: bool = False
     #: a quick test before the regular expression: the rule can only match text that contains one of
-    #: these (lower-case) strings; empty means always try it
+    #: these (lower-case) strings; empty means always try it (prefix rules skip it: their anchored
+    #: pattern is the quicker test)
     needs: tuple[str, ...] = ()
     #: the pattern is searched at the end of the article's last paragraph, and what it matches is cut
     #: from there (wire credits after copy that came as one line)
@@ -1138,18 +1139,11 @@ def _matched(rule: Rule, m: re.Match[str] | None, text: str) -> Match | None:
     return Match(rule, text, _fields(rule, m, text), round(confidence, 2))
 
 
-def match_prefix(rule: Rule, text: str, start: str | None = None) -> Match | None:
-    """For ``prefix`` rules: the removed start of the first paragraph. ``start`` is the text's first
-    200 characters in lower case, when the caller tries many rules on one text."""
+def match_prefix(rule: Rule, text: str) -> Match | None:
+    """For ``prefix`` rules: the removed start of the first paragraph. A prefix pattern is anchored, so
+    where it does not apply it fails at once: cheaper than the ``needs`` prefilter, not consulted here."""
     if not rule.prefix:
         return None
-    if rule.needs:
-        start = text[:200].lower() if start is None else start
-        for need in rule.needs:
-            if need in start:
-                break
-        else:
-            return None
     m = rule.regex().match(text)
     if m is None or not m.group(0).strip() or not text[m.end() :].strip(" -–—"):
         return None  # nothing cut, or nothing left: a prefix never takes the whole paragraph

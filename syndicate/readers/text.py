@@ -347,12 +347,7 @@ def _cut_prefixes(rules: Sequence[Rule], text: str) -> list[Match]:
     """The boilerplate at the start of the lead paragraph: a dateline, perhaps after a byline."""
     cuts: list[Match] = []
     while len(cuts) < _MAX_PREFIXES:
-        # every prefix pattern is anchored, so a plain match fails at once where it does not apply:
-        # cheaper than the rules' word prefilters, which match_prefix checks only where one does
-        cut = next(
-            (m for rule in rules if rule.regex().match(text) and (m := match_prefix(rule, text)) is not None),
-            None,
-        )
+        cut = next((m for rule in rules if (m := match_prefix(rule, text)) is not None), None)
         if cut is None:
             break
         cuts.append(cut)
