@@ -346,6 +346,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     ),
     _rule("source-link", "source", r"^(?:Source|Original) (?:link|article)\W*$", _TAIL, flags=re.I),
     _rule(
+        "agencies-credit",
+        "source",
+        r"^(?P<source>(?:Agencies|News agencies|Wires)\s*/\s*[\w.&'’-]+(?: [\w.&'’-]+){0,3}|"
+        r"[\w.&'’-]+(?: [\w.&'’-]+){0,3}\s*/\s*(?:Agencies|News agencies|Wires))$",
+        _TAIL,
+        max_words=8,
+        confidence=0.8,  # "Agencies/Canadajournal": the copy's agencies and the outlet that compiled it
+    ),
+    _rule(
         "hat-tip-explicit",
         "source",
         r"^[(\[]?(?:h/t|hat tip)(?: to)?(?:\s*:)?\s+(?P<source>[^\s()\[\]|/][^()\[\]|/]{1,59}?)"
@@ -714,6 +723,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=30,
     ),
     _rule(
+        "bracketed-link",
+        "read_also",
+        r"^[\[(]\s*(?:Video|Photos?|Pictures|Gallery|Slideshow|Related|Read|Watch|Listen|Audio)\s*:"
+        r"\s*[^\[\]()]{3,150}[\])]$",
+        _ANY,
+        max_words=30,
+    ),
+    _rule(
         "related-glued",
         "read_also",
         r"^(?:[a-z](?=R))?(?-i:Related) ?(?=[A-Z0-9'‘\"“]).{2,}$",
@@ -726,8 +743,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "read_also",
         r"^\W{0,3}(?:\(Excerpt\)\s*)?"
         r"(?:Continue reading\.(?=$)|"
-        r"(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) "
+        r"(?:You can )?(?:Read|See|Watch) (?:more|the (?:full|whole|entire|original) (?:blog |news )?"
         r"(?:story|article|piece|report|post|video))|"
+        r"(?:You can )?(?:Read|See|Watch|Listen to) the (?:full|whole|entire|original) (?:text of the )?"
+        r"(?:letter|statement|transcript|interview|speech)(?: (?:here|below|above)|(?: (?:over )?(?:at|on|in) "
+        r"(?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}))?\W*$|"
         r"For more(?: (?:information|details|news|coverage|discussion|stories|reading))?"
         r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|head (?:over )?to|check out)\b"
         r"(?!.*[.!?]\s+[A-Z])|"
@@ -735,7 +755,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Click (?:the )?(?:photo|image|picture) (?:for|to (?:see|view)) "
         r"(?:the |a )?(?:slideshow|gallery|more)\b\.?|"
         r"For (?:full|complete|more|the latest|continuing) coverage\b.{0,80}\b(?:visit|see|go to|head to)\b|"
-        r"In pictures\s*:|The full (?:story|article|report|interview|statement) (?:is|can be (?:read|found)) "
+        r"In pictures\s*:|The full (?:text of the )?(?:story|article|report|interview|statement|letter|transcript|speech|"
+        r"decision|ruling|complaint|lawsuit|filing) (?:is|can be (?:read|found|seen|viewed)) "
         r"(?:here\W*$|(?:at|on) (?:https?://|www\.|our\b|the [\w ]{1,30}(?:website|site|page)\b))|"
         r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+|Check out (?:our|the) .{2,80}\bhere\W*$)"
         r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
@@ -822,7 +843,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "comment-call",
         "call_to_action",
         r"^.{0,200}\b(?:you|your|us|share (?:it|them|your)|leave|sound off)\b.{0,80}"
-        r"\b(?:in|to|on) the comments?(?: section)?(?: below)?\W{0,3}$",
+        r"\b(?:in|to|on) the comments?(?: section)?(?: below)?"
+        r"(?:,? (?:if|whether|what|how)\b[^.!?]{0,120})?\W{0,3}$",
         _TAIL,
         flags=re.I,
         max_words=40,
@@ -937,17 +959,19 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"\b(?:contributed|reported)\b(?! to (?!(?:this|the) (?:report|story|article))).{0,80}|"
         r"Contributing\s*:.{2,120}|"
         r".{3,160}?\bcontributed reporting(?: from [^.]{2,80})?|"
-        r"[\[(]?\s*With (?:(?i:agencies|(?:news )?wires?(?: services)?)|AP|Reuters|AFP|"
+        r"[\[(]?\s*With (?:(?i:agencies|(?:news )?wires?(?: services)?)|AP|Reuters|AFP|(?:[Tt]he )?Associated Press|"
         r"files from [^\])]{2,80})"
         r"\s*[\])]?|"
-        r"[^,]{2,60}, with files from .{2,80})\.?$",
+        r"[^,]{2,60}, with files from .{2,80}|"
+        rf"[\[(][\w .&'’-]{{2,40}} with (?:{_AGENCY})(?:\s*(?:,|and|&)\s*(?:{_AGENCY}))*[\])])\.?$",
         _TAIL,
         max_words=45,
     ),
     _rule(
         "wire-sign-off",
         "sign_off",
-        rf"^[-–—\s]*\(?(?P<source>(?:{_AGENCY}|Reuter)(?:\s*(?:,|and|&|/)\s*(?:{_AGENCY}))*)\)?[-–—\s]*$",
+        rf"^(?-i:[a-z]{{2,3}}(?:/[a-z]{{2,3}})+\s+(?=\())?"
+        rf"[-–—\s]*\(?(?P<source>(?:{_AGENCY}|Reuter)(?:\s*(?:,|and|&|/)\s*(?:{_AGENCY}))*)\)?[-–—\s]*$",
         _TAIL,
         confidence=0.8,  # the agency closing the copy: a "Source:" line, where there is one, wins
     ),
@@ -1058,11 +1082,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "page-junk",
         "other",
         r"^(?:[a-z](?=[A-Z]))?(?:Advertisement|(?:Continue reading the main story)+|\d+ comments?|Comments?|"
+        r"Anzeige|Werbung|Publicité|Publicidad|Pubblicità|Reklama|Реклама|إعلان|广告|廣告|広告|Advertentie|"
+        r"(?-i:\$[a-z_][\w.]{2,30})|\{\{\s*[\w.]{2,30}\s*\}\}|(?:What'?s this\?\s*)?inRead\S{0,2} invented by Teads\b.{0,20}|"
+        r"(?:Photo|Video|Picture|Image) gallery|"
         r"(?:&(?:amp;)*(?:nbsp|amp|quot|#\d+);?\s*)+|View (?:full|larger?) (?:image|size|photo|picture)|"
         r"Sponsored by [^,;.]{2,40}|[\w-]{3,60}\.(?:jpe?g|png|gif|webp)|Post by [^.]{2,60}\.|"
         r"Prev(?:ious)?\s*[|/]?\s*Next|null|undefined|NaN|[\w-]+(?: [\w-]+)?_\d{2,4}|(?:Photo|Image|Video)s?|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
-        r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share){3,}|"
+        r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share|Comments?){3,}|"
         r"(?=.*[-–—_=~•·])[-–—_*=~•·\s]{2,}|"
         r"\+\d{1,3}|\d{1,2}:\d{2}|Previous|Next|Please enable JavaScript.*|(?:Poll|Video) loading\b.*|\?+|"
         r"[(\[](?:via )?(?:Google )?translat(?:e|ed|ion)(?: by Google)?[)\]]|"
@@ -1094,10 +1121,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "bare-address",
         "other",
-        r"^(?:[\w-]+\.)+(?:com|org|net|co\.uk|tv|info|at|de|fr|it|es|ch|nl|ru|io|ly|me)(?:/\S*)?$",
+        r"^(?:[»›>]\s*)?(?:[\w-]+\.)+(?:com|org|net|co\.uk|tv|info|at|de|fr|it|es|ch|nl|ru|io|ly|me|cn|jp|au|ca|"
+        r"in|eu|us|ie|nz|za|br|mx|pl|se|no|dk|fi|be|pt|hk|sg|news)(?:/\S*)?$",
         _ANY,
         flags=re.I,
-        max_words=1,
+        max_words=2,
         introduced_stays=True,
     ),
     _rule(
