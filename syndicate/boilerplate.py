@@ -188,6 +188,14 @@ def _rule(
 
 
 _DIGITS = tuple("0123456789")
+#: Words a line of prose in lower case hardly goes without; a picture's file name or alt text has none.
+_FUNCTION_WORDS = (
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as",
+    "is", "are", "was", "were", "be", "been", "am", "it", "its", "this", "that", "there", "then", "so",
+    "i", "you", "he", "she", "we", "they", "me", "my", "your", "his", "her", "our", "their", "not", "no",
+    "if", "up", "out", "all", "just", "what", "who", "how", "why", "when", "where", "do", "did", "can",
+    "will", "would", "lol", "omg",
+)  # fmt: skip
 #: What each built-in rule needs in a segment before its pattern is worth running (see Rule.needs).
 #: Short body lines (subheadings) meet every body rule, so this keeps most patterns from ever compiling.
 _NEEDS: dict[str, tuple[str, ...]] = {
@@ -1119,6 +1127,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _ANY,
         flags=re.I,
         max_words=40,
+    ),
+    _rule(
+        "picture-name",
+        "other",
+        r"^(?=[^A-Z]*$)(?!.*\b(?:" + "|".join(_FUNCTION_WORDS) + r")\b)"
+        r"(?:[a-z][\w'’&-]*(?:\s+[\w'’&.-]+){1,5}(?<=\w)|[a-z][a-z\d]*(?:-[a-z\d]+)+|[a-z]{2,}\d+)$",
+        ("body", "tail"),
+        max_words=6,
+        confidence=0.7,  # "kevin vickers 2", "banksy-mugshot": a picture's name or alt text left in the copy
+        introduced_stays=True,
     ),
     _rule(
         "bare-address",

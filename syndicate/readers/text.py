@@ -319,6 +319,17 @@ def _introduced(segments: Sequence[Segment], index: int) -> bool:
     return index > 0 and segments[index - 1].text.endswith(":")
 
 
+def _mid_sentence(segments: Sequence[Segment], first: int, last: int) -> bool:
+    """Whether lines ``first``..``last`` sit inside a sentence that the lines around them break off and go
+    on with ("... i.e. like an" / "agent provocateur" / "and perhaps ...": a phrase set apart in italics)."""
+    return (
+        first > 0
+        and last + 1 < len(segments)
+        and re.search(r"[\w,]$", segments[first - 1].text) is not None
+        and segments[last + 1].text[:1].islower()
+    )
+
+
 def _heads_a_paragraph(segments: Sequence[Segment], removed: dict[int, Match], index: int) -> bool:
     """Whether the next line is a paragraph of running text that stays (``index`` is its subheading)."""
     following = index + 1
@@ -331,13 +342,14 @@ def _heads_a_paragraph(segments: Sequence[Segment], removed: dict[int, Match], i
 
 def _keep_introduced(segments: Sequence[Segment], removed: dict[int, Match]) -> None:
     """Lines that a line ending in ":" introduces stay, for rules that say so ("The winners were:"
-    followed by web addresses; "The chorus goes:" followed by a question)."""
+    followed by web addresses; "The chorus goes:" followed by a question), and so do such lines inside a
+    sentence that breaks off before them and goes on after them."""
     keep = []
     for index in sorted(i for i, m in removed.items() if m.rule.introduced_stays):
         first = index
         while first > 0 and first - 1 in removed and removed[first - 1].rule.introduced_stays:
             first -= 1
-        if _introduced(segments, first):
+        if _introduced(segments, first) or _mid_sentence(segments, first, index):
             keep.append(index)
     for index in keep:
         del removed[index]
