@@ -154,6 +154,17 @@ def test_short_lines_run_together_in_text_of_long_lines_are_separate() -> None:
     assert segment(f"{long}\n\n{wrapped}\n{long}\n")[1].text == " ".join(wrapped.split())
 
 
+def test_a_short_header_may_stand_above_such_lines() -> None:
+    long = "A paragraph of the story that runs on one line, as exported copy does, " * 3
+    box = "Related\nCouncil earnings beat analysts' expectations\n"
+    box += "City partnership launches first apps with big help\nAdvertisement"
+    assert [s.text for s in segment(f"{long}\n\n{box}\n\n{long}\n")][1:5] == box.split("\n")
+    # four such lines under a longer first line stay one paragraph, as before: a quote wrapped short
+    quote = "We came here in the spring of that year\nBecause the town by the river was the place\n"
+    quote += "Where our parents had met before the war\nAnd where they wanted us to grow up"
+    assert segment(f"{long}\n\n{quote}\n\n{long}\n")[1].text == " ".join(quote.split())
+
+
 def test_a_short_line_that_breaks_off_mid_phrase_is_continued_by_the_next() -> None:
     long = "A paragraph of the story that runs on one line, as exported copy does, " * 3
     wrapped = "In a letter to parents, the superintendent said that\nOakwood Elementary would stay open."

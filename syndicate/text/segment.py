@@ -24,6 +24,7 @@ _WRAP_MIN_WIDTH = 40  # a wrapped layout has its longest lines at least this wid
 _WRAP_MAX_WIDTH = 100  # ... and at most this wide
 _UNWRAPPED_WIDTH = 150  # lines this wide were not wrapped by an editor
 _SHORT_CHUNK = 3  # lines, the most that such text runs together without being a wrapped quote
+_HEADER_WORDS = 3  # ... under a header of at most this many words
 #: a line that ends mid-phrase: a comma, or a word that cannot end a headline or a credit
 _BREAKS_OFF = re.compile(
     r"(?:,|\b(?:that|the|a|an|of|to|and|or|but|said|says|in|on|at|for|with|by|from|as|is|was|were|are|"
@@ -74,7 +75,10 @@ def _separate_lines(chunk: list[tuple[int, str]]) -> bool:
     """A short chunk whose lines after the first all start with a capital, a digit or a quote, after a
     line that does not break off mid-phrase (a line that goes on in lower case, or after a comma or a
     word such as "that" or "the", continues the one before it: "... the superintendent said that /
-    Oakwood Elementary would stay open")."""
+    Oakwood Elementary would stay open"). A header of a few words may stand above such lines ("Related")."""
+    first = chunk[0][1].strip()
+    if len(chunk) == _SHORT_CHUNK + 1 and len(first.split()) <= _HEADER_WORDS and first[-1:] not in _TERMINAL:
+        chunk = chunk[1:]
     if len(chunk) > _SHORT_CHUNK:
         return False
     for (_, before), (_, line) in pairwise(chunk):
