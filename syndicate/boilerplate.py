@@ -233,7 +233,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "fameflynet", "bauer", "infphoto", "x17", "backgrid", "mega agency", "europics",
         "getty", "wireimage", "filmmagic", "shutterstock", "rex", "splash", "barcroft", "caters", "cen",
         "central european", "swns", "corbis", "alamy", "epa", "afp", "ap", "reuters", "nurphoto", "anadolu",
-        "xinhua", "zuma", "pa",
+        "xinhua", "zuma", "pa", "youtube", "facebook", "twitter", "instagram", "google", "flickr", "tumblr",
+        "reddit", "imgur", "supplied", "handout",
     ),
     "helpline": ("if you",),
     "opinion-link": ("opinion:",),
@@ -245,7 +246,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "disclaimer": (
         "disclaimer", "disclosure", "views", "note", "this article", "this post", "this content", "opinions",
     ),
-    "wire-credits": (" by", "reporting from"),
+    "wire-credits": (" by", "reporting from", "reporting:", "reporting :"),
     "contributed-to-report": ("contribut", "reported", "with "),
     "tags-line": ("tags", "topics", "keywords", "filed", "posted"),
     "source-line": (":", "："),
@@ -285,7 +286,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "contact-line": ("@",),
     "photo-credit": (
-        "photo", "image", "picture", "illustration", "video", "credit", "screen", "courtesy",
+        "photo", "image", "picture", "illustration", "video", "credit", "screen", "courtesy", "render",
+        "mock", "concept", "artist",
     ),
     "agency-photo-credit": ("/", "(", "[", "©", "uploaded"),
     "developing": (
@@ -353,6 +355,20 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=6,
     ),
     _rule("source-link", "source", r"^(?:Source|Original) (?:link|article)\W*$", _TAIL, flags=re.I),
+    _rule(
+        "closing-outlet",
+        "source",
+        r"^[-–—]?\s*(?P<source>(?:The )?(?:[A-Z][\w.'’&-]* ){1,3}"
+        r"(?:Post|Times|Herald|Tribune|Journal|Guardian|Telegraph|Independent|Globe|Chronicle|Gazette|Today|Mail|"
+        r"Observer|Examiner|Inquirer|Courier|Dispatch|Bulletin|Monitor)|"
+        r"(?:THE )?(?:[A-Z][A-Z.'’&-]* ){0,3}(?:POST|TIMES|HERALD|TRIBUNE|JOURNAL|GUARDIAN|TELEGRAPH|GLOBE|"
+        r"CHRONICLE|GAZETTE|TODAY)|"
+        r"(?:[A-Z]{2,6}|[A-Z][a-z]+)\s*/\s*(?:wires|agencies))\.?$",
+        _TAIL,
+        max_words=6,
+        closing=True,
+        confidence=0.75,  # the outlet the copy came from, set alone under it; a "Source:" line wins
+    ),
     _rule(
         "agencies-credit",
         "source",
@@ -883,6 +899,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\((?-i:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}) (?:photo|image|picture)s?\)$|"
         r"^Representational (?:image|photo|picture)\b.{0,60}$|"
         r"^Courtesy(?: of)?\s*:?\s+[^,.;]{2,50}\.?$|"
+        r"^(?:Rendering|Render|Mock-?up|Concept(?: art| image)?|Artist['’]s (?:impression|rendering))s?\b"
+        r".{0,80}?\b(?:by|from) (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\.?$|"
         r"^(?:File|Stock|Archive) (?:photo|image|picture)s?(?: (?:photo|image|picture))?"
         r"(?: (?:via|by|from) (?:(?-i:[A-Z0-9@])[\w.&'’/-]*\s?){1,5})?\.?$",
         _ANY,
@@ -941,6 +959,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "sign_off",
         r"^[(\[]?(?:(?:With )?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Research) by\b[^\n]*|"
         r"Additional reporting from (?-i:[A-Z][\w.'’&-]*(?:(?:,| and| &)? [A-Z][\w.'’&-]*)*)\s*|"
+        r"(?:Additional )?Reporting\s*:\s*(?-i:[A-Z][\w.'’&-]*(?:(?:,| and| &)? [A-Z][\w.'’&-]*)*)\s*|"
         r"Edited by\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|&)){0,8}\s*)[)\]]?\.?$",
         _TAIL,
         flags=re.I,
@@ -999,7 +1018,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Rex(?: Features)?|REX|Splash(?: News)?|Barcroft(?: Media)?|Caters(?: News(?: Agency)?)?|CEN|"
         r"Central European News|SWNS|Corbis|Alamy|EPA|AFP|AP(?: Photo)?|Reuters|REUTERS|NurPhoto|"
         r"Anadolu(?: Agency)?|Xinhua|ZUMA(?: Press)?|PA(?: Wire)?|FameFlynet|Bauer-Griffin|INFphoto|X17|"
-        r"Backgrid|BACKGRID|Mega Agency|Europics(?:\s*\[CEN\])?)"
+        r"Backgrid|BACKGRID|Mega Agency|Europics(?:\s*\[CEN\])?|"
+        # a platform the picture was taken from, or a handout, under the picture ("Facebook" alone in
+        # mixed case may head a section about it, and stays)
+        r"YOUTUBE|FACEBOOK|TWITTER|INSTAGRAM|Google (?:Maps|Street View|Earth)|Flickr|Imgur|"
+        r"Supplied|SUPPLIED|Handout|HANDOUT|(?<=[(\[])(?:YouTube|Facebook|Twitter|Instagram|Reddit|Tumblr)(?=[)\]]))"
         r"(?:\s*/\s*(?:Getty(?: Images)?|AFP|AP|Reuters|REX|Shutterstock|EPA|PA(?: Wire)?))*\W{0,2}$",
         _ANY,
         max_words=5,
