@@ -206,3 +206,29 @@ introduced_stays = true
     assert introduced.removed == ()  # a line ending in ":" introduces it
     with pytest.raises(OptionsError, match="'closing' must be true or false"):
         rules_from_toml("[[rule]]\nname = 'x'\nkind = 'other'\npattern = 'x'\nclosing = 'yes'\n")
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # a list of fixtures: lines shorter than a headline
+        "Example City v Sample Town or Other United\n\nNorth Rovers or South Athletic v West Wanderers",
+        # questions the story closes with
+        "Who will pay for the damage to the old bridge now?\n\nWhat happens to the families who lived by it?",
+        # a list that a line ending in ":" introduces
+        "The questions for the inquiry were these:\n\nWhy the inspectors missed the cracks in the pillars\n\n"
+        "How the contract for the repairs was given out to the firm",
+        # captions with a credit in brackets, and captions that say who said what
+        "The old bridge over the river before it fell (Example Photo)\n\n"
+        "The new bridge over the river as the architects drew it (Example Photo)",
+        "The mayor said the bridge would be rebuilt within two years\n\n"
+        "Engineers said the pillars had cracked long before the flood",
+        # one closing headline alone
+        "Council fence jumper has a record, his former stepson says",
+    ],
+)
+def test_what_closes_a_text_and_stays(ending: str) -> None:
+    text = "Headline here\n\nBody text that is long enough to be a real paragraph here.\n\n" + ending
+    article = syndicate.parse(text)
+    assert [r.rule for r in article.removed if r.rule == "closing-links"] == []
+    assert all(line in article.text for line in ending.split("\n") if line)
