@@ -747,6 +747,18 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=30,
     ),
     _rule(
+        "ad-copy",
+        "other",
+        # an ad network's teasers, in the title case ad copy is set in: "Special: Doctors Reversing
+        # Diabetes ...", "Unique Method Regrows Lost Hair (Do This Daily)", "1 Weird Trick for ..."
+        r"^(?:Special: [A-Z][^.!?]{5,120}(?:\s*\.\s*\.\s*\.)?|"
+        r".{5,120}\((?:Do|Try|Watch|See) (?:This|Why|How)\b[\w ]{0,20}\)|"
+        r"(?:.{0,80}\b)?(?:\d+|One) (?:Weird|Simple|Strange|Odd) Tricks?\b.{0,150}|"
+        r".{0,120}\b(?:Shocking Claim|You Won['’]t Believe|Doctors (?:Are )?(?:Stunned|Baffled))\b.{0,120})$",
+        ("body", "tail"),
+        max_words=30,
+    ),
+    _rule(
         "bracketed-link",
         "read_also",
         r"^[\[(]\s*(?:Video|Photos?|Pictures|Gallery|Slideshow|Related|Read|Watch|Listen|Audio)\s*:"
