@@ -170,3 +170,12 @@ def test_a_short_line_that_breaks_off_mid_phrase_is_continued_by_the_next() -> N
     wrapped = "In a letter to parents, the superintendent said that\nOakwood Elementary would stay open."
     segments = segment(f"{long}\n\n{wrapped}\n\n{long}\n")
     assert [s.text for s in segments][1] == " ".join(wrapped.split())
+
+
+def test_a_line_that_runs_page_elements_together_knows_its_pieces() -> None:
+    (seg,) = segment("CEN   Tragic: Doctors said the boy was lucky to be alive\n")
+    assert seg.text == "CEN Tragic: Doctors said the boy was lucky to be alive"
+    assert seg.pieces == ("CEN", "Tragic: Doctors said the boy was lucky to be alive")
+    # three spaces before a word in lower case, or in an indented (code) line, are no seam
+    assert segment("He said   that it was over\n")[0].pieces == ()
+    assert segment("    x = 1   # a comment\n")[0].pieces == ()

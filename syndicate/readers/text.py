@@ -107,7 +107,7 @@ def read_text(
     """
     text = decode(data, encoding) if isinstance(data, bytes) else data
     text = clean_text(text)
-    segments = segment(text)
+    segments = _split_elements(segment(text), rules)
     if not segments:
         raise ReadError("contains no text")
     found = Found()
@@ -247,6 +247,25 @@ _AFTER_CREDITS = Rule("after-credits", "other", "", frozenset({"tail"}), confide
 _CREDIT_KINDS = frozenset({"source", "syndication", "copyright", "sign_off", "author_bio"})
 _AFTER_CREDITS_LINES = 3  # short lines after the article's closing credit that are page furniture
 _AFTER_CREDITS_WORDS = 20
+
+
+def _split_elements(segments: list[Segment], rules: Sequence[Rule]) -> list[Segment]:
+    """A line that runs elements of a page together ("CEN   Tragic: Doctors said ...") comes apart into
+    its pieces when some piece, but not the whole line, is boilerplate; otherwise it stays one line."""
+    if not any(seg.pieces for seg in segments):
+        return segments
+    out: list[Segment] = []
+    for seg in segments:
+        pieces = seg.pieces
+        if pieces and not _is_boilerplate(rules, seg.text) and any(_is_boilerplate(rules, p) for p in pieces):
+            out.extend(Segment(piece, seg.line) for piece in seg.pieces)
+        else:
+            out.append(seg)
+    return out
+
+
+def _is_boilerplate(rules: Sequence[Rule], text: str) -> bool:
+    return any(first_match(rules, text, where) is not None for where in ("body", "tail", "head"))
 
 
 def _remove_after_credits(

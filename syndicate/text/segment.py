@@ -23,6 +23,9 @@ _TERMINAL = ".!?:;…\"'”’»)]"
 _WRAP_MIN_WIDTH = 40  # a wrapped layout has its longest lines at least this wide
 _WRAP_MAX_WIDTH = 100  # ... and at most this wide
 _UNWRAPPED_WIDTH = 150  # lines this wide were not wrapped by an editor
+#: Three spaces or more inside a line, before anything but a lower-case word, may join elements of a
+#: page that a scraper ran together ("CEN   Tragic: ...", "... said.   BF_STATIC.timequeue.push(...)").
+_ELEMENT_GAP = re.compile(r"(?<=\S) {3,}(?=[^\sa-z])")
 _SHORT_CHUNK = 3  # lines, the most that such text runs together without being a wrapped quote
 _HEADER_WORDS = 3  # ... under a header of at most this many words
 #: a line that ends mid-phrase: a comma, or a word that cannot end a headline or a credit
@@ -41,6 +44,8 @@ class Segment:
     text: str
     line: int  # 1-based line number where it starts
     level: int | None = None
+    #: elements of a page that a scraper ran together on this line, where three spaces or more split it
+    pieces: tuple[str, ...] = ()
 
 
 def segment(text: str) -> list[Segment]:
@@ -58,6 +63,11 @@ def segment(text: str) -> list[Segment]:
             _flush(chunk, out, unwrapped)
             chunk = []
             out.append(Segment(_squash(heading.group(2)), number, len(heading.group(1))))
+        elif len(pieces := _ELEMENT_GAP.split(line.strip())) > 1 and not line.startswith(("    ", "\t")):
+            # elements of a page run together on one line: a segment that knows its pieces
+            _flush(chunk, out, unwrapped)
+            chunk = []
+            out.append(Segment(_squash(line), number, pieces=tuple(_squash(piece) for piece in pieces)))
         elif line.strip():
             chunk.append((number, line))
         else:
