@@ -259,6 +259,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "related-glued": ("related",),
     "comment-call": ("comment",),
     "reader-question": ("you",),
+    "reader-call": ("?",),
+    "newsletter-promo": ("briefing", "newsletter"),
     "hat-tip-head": ("h/t", "via"),
     "bare-address": (".",),
     "syndication-retitled": ("published",),
@@ -819,6 +821,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?=[^.!?]{0,150}\?)[^.!?]{0,150}\byour?\b[^.!?]{0,150}\?\s*(?:E-?mail|Write to|Tweet|Contact us)\s+"
         r"(?:us\s+)?(?:at\s+|on\s+)?[\w.+-]+@[\w.-]+\.\w+(?![^.]{0,80}\b(?:said|says|told|police)\b).{0,80}$|"
         r"Get\b.{0,80}\bnewsletter\W*$|Join the conversation\b|"
+        r"Follow (?:(?:the )?live updates|(?:the rest of )?our(?: [\w-]+){0,4} (?:coverage|blog|updates))\b"
+        r".{0,120}$|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
         r"(?:To (?:get|receive|read)|For)\b.{0,80},\s*sign up (?:for|to|now)\b.{0,120}$|"
         r"Scroll down for\b|To report (?:a |an )?(?:problems?|errors?|typos?)(?: or (?:to )?leave feedback)?"
@@ -890,7 +894,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "reader-question",
         "call_to_action",
         r"^(?:What do you (?:think|make of)|Do you think|How do you feel|What are your thoughts|"
-        r"[A-Z][\w'’]+, (?:are|were|would|will|do|did|what do) you\b)[^.!?]{0,150}\?"
+        r"[A-Z][\w'’]+, (?:are|were|would|will|do|did|what do) you\b|"
+        r"(?:[^.!?\"“”]{0,120},\s*)?(?:which|what)(?: \w+){1,2} (?:do|did|will|would|are) you\b|"
+        r"(?-i:(?:[^.!?\"“”]{0,60}\s)?[A-Z]?[a-z]+ YOU\b))[^.!?]{0,150}\?"
         r"(?:\s+[^.!?]{0,150}\?)*(?:\s+(?:Share|Tell us|Let us know|Sound off|Leave|Comment)\b.{0,100})?$",
         _TAIL,
         flags=re.I,
@@ -965,6 +971,30 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _TAIL,
         flags=re.I,
         max_words=80,
+    ),
+    _rule(
+        "reader-call",
+        "call_to_action",
+        # a question to readers and a call to write in: "Have any tips ...? Drop us a line!", "Did we
+        # miss any? E-mail ann@example.com", "Really love Batman? X is always looking for writers!"
+        r"^(?![\"“‘'])(?!.*\b(?:said|says|asked|told)\b)[^\"“”]{0,200}\?\s*"
+        r"(?:Drop us a line|Let us know|Tell us|Sound off|E-?mail (?:us|me)|"
+        r"Write to us|Leave (?:us )?a comment|E-?mail\s+[\w.+-]+@[\w.-]+\.\w+|"
+        r"[^.!?]{2,60}\b(?:is|are) (?:always )?looking for (?:new |volunteer |guest )?"
+        r"(?:writers|contributors|bloggers))\b.{0,200}$",
+        _TAIL,
+        flags=re.I,
+        max_words=60,
+        closing=True,
+    ),
+    _rule(
+        "newsletter-promo",
+        "call_to_action",
+        r"^[^.!?]{2,60} (?:is|are) our (?:new |free )?(?:essential )?(?:daily |weekly )?(?:e-?mail )?"
+        r"(?:briefing|newsletter)s?\b.{0,150}$",
+        _ANY,
+        flags=re.I,
+        max_words=40,
     ),
     _rule(
         "wire-credits",
