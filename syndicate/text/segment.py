@@ -63,7 +63,11 @@ def segment(text: str) -> list[Segment]:
             _flush(chunk, out, unwrapped)
             chunk = []
             out.append(Segment(_squash(heading.group(2)), number, len(heading.group(1))))
-        elif len(pieces := _ELEMENT_GAP.split(line.strip())) > 1 and not line.startswith(("    ", "\t")):
+        elif (
+            "   " in line.strip()
+            and len(pieces := _ELEMENT_GAP.split(line.strip())) > 1
+            and not line.startswith(("    ", "\t"))
+        ):
             # elements of a page run together on one line: a segment that knows its pieces
             _flush(chunk, out, unwrapped)
             chunk = []
