@@ -305,7 +305,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "pic-shows": ("shows",),
     "information-from": ("information from",),
     "screenshot-name": ("screen",),
-    "ads-header": ("ads", "sponsored", "promoted", "around the web", "paid"),
+    "ads-header": ("ads", "sponsored", "promoted", "around the web", "paid", "featured"),
 }  # fmt: skip
 
 
@@ -701,6 +701,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         prefix=True,
         confidence=0.8,  # "CEN   Tragic: Doctors said ...": the picture's agency, then its caption
     ),
+    _rule(
+        "credit-before-quote",
+        "photo_credit",
+        r"^(?:Photo|Image|Picture)s?\s*:\s*[A-Z][\w.&'’-]{1,30}(?: [A-Z][\w.&'’-]{1,30}){0,2}(?=[“\"])",
+        ("body",),
+        prefix=True,
+        confidence=0.8,  # "Photo: Facebook“My whole dream ...,” she said.": a credit glued to a quote
+    ),
     # --- calls, credits, notices -----------------------------------------------------------------
     _rule(
         "related-header",
@@ -729,7 +737,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "ads-header",
         "other",
         r"^\W{0,3}(?:Ads(?: by \w+)?|Sponsored(?: (?:links?|content|stories|posts))?|"
-        r"Promoted (?:links?|stories|content)|(?:From )?Around the web|Paid (?:content|partner content))"
+        r"Featured (?:resources?|partners?)|Promoted (?:links?|stories|content)|(?:From )?Around the web|"
+        r"Paid (?:content|partner content))"
         r"\W{0,3}$",
         _ANY,
         flags=re.I,
@@ -1166,7 +1175,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share|Comments?){3,}|"
         r"(?=.*[-–—_=~•·])[-–—_*=~•·\s]{2,}|"
-        r"\+\d{1,3}|\d{1,2}:\d{2}|Previous|Next|Please enable JavaScript.*|(?:Poll|Video) loading\b.*|\?+|"
+        r"\+?\d{1,3}|\d{1,2}:\d{2}|Previous|Next|Please enable JavaScript.*|(?:Poll|Video) loading\b.*|\?+|"
         r"[(\[](?:via )?(?:Google )?translat(?:e|ed|ion)(?: by Google)?[)\]]|"
         r"Loading(?:\.\.\.|…)?|"
         r"View (?:this )?(?:post |photo |video )?on (?:Instagram|Twitter|Facebook|YouTube)|"

@@ -199,7 +199,7 @@ def read_text(
             i == second
             and not lead_prefixes
             and (cuts := _cut_prefixes(dateline_rules(rules), seg.text))
-            and all("," in c.text or "(" in c.text for c in cuts)
+            and all("," in c.text or "(" in c.text or c.rule.name == "place-dateline" for c in cuts)
         ):
             pass
         elif body_prefixes:
