@@ -205,6 +205,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "syndication-originally": ("originally", "first"),
     "syndication-other-languages": ("dieser", "cet article", "este art"),
     "syndication-creative-commons": ("republished",),
+    "syndication-free-content": ("content created",),
+    "staff-reports": ("reports",),
     "bio-first-person": ("i'm", "i’m", "i am"),
     "bio-third-person": (
         "journalist", "write", "report", "correspondent", "editor", "author", "columnist", "contributor",
@@ -269,13 +271,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "wire-credits-suffix": (" by",),
     "image-via": ("via", "by", "courtesy", "credit"),
     "syndication-bracketed": ("originally", "first"),
-    "updated-note": ("updated", "corrected"),
+    "updated-note": (
+        "updated", "corrected", "update added", "updates added", "update below", "updates below",
+    ),
     "related-header": (
         "more", "related", "recommended", "you may", "you might", "most ", "trending", "top stories",
         "read", "see", "also", "further", "earlier", "complete coverage", "archive",
     ),
     "read-also": (
         "read", "see", "more", "continue", "related", "recommended", "watch", "listen", "earlier",
+        "full video", "live",
     ),
     "read-more-link": ("read", "see", "watch", "for more", "in pictures", "check out", "the full", "click",
         "coverage",
@@ -284,7 +289,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "share", "follow", "subscribe", "sign up", "like us", "click", "join", "don", "download", "get ",
         "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
         "keep in touch", "want", "contact", "for more", "newsletter", "conversation", "if you know", "@",
-        " on facebook", " on twitter", " on instagram",
+        " on facebook", " on twitter", " on instagram", "mobile device", "up to date", "up-to-date",
+        "vote now",
     ),
     "contact-line": ("@",),
     "photo-credit": (
@@ -305,7 +311,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "pic-shows": ("shows",),
     "information-from": ("information from",),
     "screenshot-name": ("screen",),
-    "ads-header": ("ads", "sponsored", "promoted", "around the web", "paid", "featured"),
+    "ads-header": ("ads", "sponsored", "promoted", "around the web", "paid", "featured", "recommended by"),
 }  # fmt: skip
 
 
@@ -490,6 +496,17 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         extract=(_URL,),
     ),
     _rule(
+        "syndication-free-content",
+        "syndication",
+        # the notice a news foundation's free copy carries: "Content created by The Daily Caller News
+        # Foundation is available without charge to any eligible news publisher ..." (its labels name no
+        # original outlet: the copy is the foundation's own)
+        r"^Content created by .{2,80}? is available without charge\b.{0,400}$",
+        _EDGES,
+        flags=re.I,
+        max_words=90,
+    ),
+    _rule(
         "syndication-bracketed",
         "syndication",
         r"^[(\[].{0,60}\b(?:originally|first) (?:appeared|published|ran|posted)\s+(?:on|in|at|by)\s+"
@@ -513,7 +530,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "bio-third-person",
         "author_bio",
         rf"^[-–—]?\s*(?:About the author\W*)?(?P<author>{NAME}) "
-        rf"(?:(?:is|was|has been|works as) (?:a|an|the)\b[^.]{{0,120}}\b{_ROLE}|"
+        rf"(?:(?:is|was|has been|works as) (?:a|an|the)\b(?:[^.]|\.(?=\w)){{0,120}}\b{_ROLE}|"
         r"(?:writes|reports|blogs) (?:for|about|on|regularly)\b|writes \S+['’]s?\b)",
         _TAIL,
         max_words=120,
@@ -542,6 +559,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _HEAD,
         max_words=16,
     ),
+    _rule(
+        "staff-reports",
+        "byline",
+        r"^(?:From |By )?(?:Staff|Wire|Staff and wire|News services?|Wire services?) reports\.?$",
+        _EDGES,
+        flags=re.I,
+        max_words=6,
+    ),
     # --- dates and places ------------------------------------------------------------------------
     _rule(
         "dateline-line",
@@ -566,8 +591,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "updated-note",
         "published_line",
-        r"^[(\[]?(?:Note:\s*)?This (?:story|article|post|report) (?:was|has been) (?:updated|corrected)\b"
-        r"[^()\[\]]{0,120}[)\]]?\.?$",
+        r"^(?:[-–—]\s*)?[(\[]?(?:(?:Note:\s*)?This|Update:\s*(?:This|The)) (?:story|article|post|report) "
+        r"(?:was|has been) (?:updated|corrected)\b[^()\[\]]{0,120}[)\]]?\.?$|"
+        r"^\W{0,3}Update(?:s|d)? (?:added|below)\b[^.]{0,30}$",
         _EDGES,
         flags=re.I,
         max_words=25,
@@ -737,7 +763,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "ads-header",
         "other",
         r"^\W{0,3}(?:Ads(?: by \w+)?|Sponsored(?: (?:links?|content|stories|posts))?|"
-        r"Featured (?:resources?|partners?)|Promoted (?:links?|stories|content)|(?:From )?Around the web|"
+        r"Featured (?:resources?|partners?)|Recommended by (?-i:[A-Z][\w.]+)(?: (?-i:[A-Z][\w.]+))?|"
+        r"Promoted (?:links?|stories|content)|(?:From )?Around the web|"
         r"Paid (?:content|partner content))"
         r"\W{0,3}$",
         _ANY,
@@ -752,7 +779,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Also read|More on this|Continue reading|(?-i:MORE)|From earlier|"
         r"For more(?: on this)?,? (?:see|read)\b|"
         r"Related(?: (?:on|from|in|at) [\w .&'’-]{1,30}| \w+)?|(?-i:Related[A-Z][\w'’]*)|Recommended|"
-        r"Watch(?: (?:the )?video)?|WATCH|Listen|(?-i:READ))\s*(?:[:>»|\-–—]|$)",
+        r"Watch(?: (?:the )?video)?|WATCH|Listen|(?-i:READ)|See (?:the )?(?:video|photos?|pictures)|"
+        r"Full video|"
+        r"Live (?:updates|blog|coverage)(?: here)?)\s*(?:[:>»|\-–—]|$)",
         _ANY,
         flags=re.I,
         max_words=30,
@@ -834,7 +863,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r".{0,120}$|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
         r"(?:To (?:get|receive|read)|For)\b.{0,80},\s*sign up (?:for|to|now)\b.{0,120}$|"
-        r"Scroll down for\b|To report (?:a |an )?(?:problems?|errors?|typos?)(?: or (?:to )?leave feedback)?"
+        r"Scroll down for\b|(?:On|Using) a mobile device\?.{0,60}|"
+        r".{0,80}\bto stay up[- ]to[- ]date with (?:our|us)\b.{0,80}|(?-i:.{0,100}\bVote Now\b.{0,60})|"
+        r"To report (?:a |an )?(?:problems?|errors?|typos?)(?: or (?:to )?leave feedback)?"
         r"(?: (?:on|about|in) this (?:article|story|page))?,?\s*(?:e-?mail|contact|write|please|call us)\b|"
         r"Want more\b.{0,40}\?\s*(?:Download|Follow|Subscribe|Sign up|Like)\b|"
         r"(?:Follow|Find) [A-Z][\w'’-]+ on (?:Twitter|X|Facebook|Instagram)\W*$|"
@@ -988,7 +1019,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         # miss any? E-mail ann@example.com", "Really love Batman? X is always looking for writers!"
         r"^(?![\"“‘'])(?!.*\b(?:said|says|asked|told)\b)[^\"“”]{0,200}\?\s*"
         r"(?:Drop us a line|Let us know|Tell us|Sound off|E-?mail (?:us|me)|"
-        r"Write to us|Leave (?:us )?a comment|E-?mail\s+[\w.+-]+@[\w.-]+\.\w+|"
+        r"Write to us|Leave (?:us )?a comment|Tweet\b|E-?mail\s+[\w.+-]+@[\w.-]+\.\w+|"
         r"[^.!?]{2,60}\b(?:is|are) (?:always )?looking for (?:new |volunteer |guest )?"
         r"(?:writers|contributors|bloggers))\b.{0,200}$",
         _TAIL,
@@ -1156,7 +1187,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?: (?:as (?:they|it) comes? (?:in|through)|when (?:they are |it is )?available|soon|shortly))?"
         r"\W*$|"
         r"Check back (?:later |soon )?for|Stay tuned|"
-        r"(?<![“\"‘'])We['’]ll (?:continue to )?update this (?:story|post|article)\b[^”\"]{0,100}$)",
+        r"(?<![“\"‘'])(?:We|I)['’]ll (?:continue to )?update this (?:story|post|article)\b[^”\"]{0,100}$)",
         _ANY,
         flags=re.I,
         max_words=30,
@@ -1173,7 +1204,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Sponsored by [^,;.]{2,40}|[\w-]{3,60}\.(?:jpe?g|png|gif|webp)|Post by [^.]{2,60}\.|"
         r"Prev(?:ious)?\s*[|/]?\s*Next|null|undefined|NaN|[\w-]+(?: [\w-]+)?_\d{2,4}|(?:Photo|Image|Video)s?|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
-        r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share|Comments?){3,}|"
+        r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share|Comments?){2,}|"
+        r"Comments? \(\d+\)|Save (?:&|and) share|"
+        r"Warning\s*[:!-]?\s*(?:contains )?(?:graphic|disturbing) (?:content|images?|video|footage)"
+        r"(?: below)?\W*|"
         r"(?=.*[-–—_=~•·])[-–—_*=~•·\s]{2,}|"
         r"\+?\d{1,3}|\d{1,2}:\d{2}|Previous|Next|Please enable JavaScript.*|(?:Poll|Video) loading\b.*|\?+|"
         r"[(\[](?:via )?(?:Google )?translat(?:e|ed|ion)(?: by Google)?[)\]]|"
