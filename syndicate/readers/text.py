@@ -59,6 +59,7 @@ _HEAD_WINDOW = 4  # segments looked at for a title, byline and dates
 _TAIL_REACH = 6  # segments before the closing run of boilerplate where tail rules still apply
 _STRAY_WORDS = 40  # ... to lines of at most this many words
 _LIST_ITEM_WORDS = 16  # a link-list item after a "MORE STORIES" header is at most this long
+_TIGHT_ITEM_WORDS = 24  # ... or this long, past the first item of a list with no blank lines in it
 _TEASER_WORDS = 40  # ... and the teaser sentence under a listed story's byline
 #: the byline of a listed story: "BY JANE DOE | 01/12/15 12:35 PM"
 _LISTED_BYLINE = re.compile(r"^By\s+[^|]{3,60}\|\s*\S.{3,40}$", re.I)
@@ -428,7 +429,10 @@ def _remove_link_lists(segments: Sequence[Segment], removed: dict[int, Match], f
             elif spaced and not strong:
                 break  # the list was one block, and it has ended: what follows is the article's
             elif not (
-                (words <= _LIST_ITEM_WORDS and (not _ends_like_sentence(text) or text.endswith("!")))
+                (
+                    words <= (_TIGHT_ITEM_WORDS if tight and following > index + 1 else _LIST_ITEM_WORDS)
+                    and (not _ends_like_sentence(text) or text.endswith("!"))
+                )
                 or strong
             ):
                 break
