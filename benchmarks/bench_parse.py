@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         ("5,000 headers each with an item", lead + "\n".join(["Related", "Council approves budget"] * 5000)),
         ("a closing bracketed credit of 600 dotted letters", lead + "[" + "A." * 300 + "x]"),
         ("16,000 repeated short lines", lead + "\n\n".join(["Catfish in the record book"] * 16000)),
+        ("a full-letter link before 2,000 dots", lead + "Read the full letter at the A" + "." * 1969 + "!x"),
+        ("a line of 500 page elements", lead + "A   " * 500),
     ):
         start = time.perf_counter()
         syndicate.parse(text)

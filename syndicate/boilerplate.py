@@ -366,11 +366,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "closing-outlet",
         "source",
-        r"^[-–—]?\s*(?P<source>(?:The )?(?:[A-Z][\w.'’&-]* ){1,3}"
-        r"(?:Post|Times|Herald|Tribune|Journal|Guardian|Telegraph|Independent|Globe|Chronicle|Gazette|Today|Mail|"
-        r"Observer|Examiner|Inquirer|Courier|Dispatch|Bulletin|Monitor)|"
+        r"^[-–—]?\s*(?!The (?:Last|First) Post$)(?P<source>(?:The )?(?:[A-Z][\w.'’&-]* ){1,3}"
+        r"(?:Post|Times|Herald|Tribune|Journal|Guardian|Telegraph|Independent|Globe|Chronicle|Gazette|"
+        r"Observer|Examiner|Inquirer|Courier|Dispatch|Bulletin)|(?:USA|WA) Today|(?:The )?Daily Mail|"
         r"(?:THE )?(?:[A-Z][A-Z.'’&-]* ){0,3}(?:POST|TIMES|HERALD|TRIBUNE|JOURNAL|GUARDIAN|TELEGRAPH|GLOBE|"
-        r"CHRONICLE|GAZETTE|TODAY)|"
+        r"CHRONICLE|GAZETTE)|"
         r"(?:[A-Z]{2,6}|[A-Z][a-z]+)\s*/\s*(?:wires|agencies))\.?$",
         _TAIL,
         max_words=6,
@@ -791,17 +791,20 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "other",
         # an ad network's teasers, in the title case ad copy is set in: "Special: Doctors Reversing
         # Diabetes ...", "Unique Method Regrows Lost Hair (Do This Daily)", "1 Weird Trick for ..."
-        r"^(?:Special: [A-Z][^.!?]{5,120}(?:\s*\.\s*\.\s*\.)?|"
-        r".{5,120}\((?:Do|Try|Watch|See) (?:This|Why|How)\b[\w ]{0,20}\)|"
-        r"(?:.{0,80}\b)?(?:\d+|One) (?:Weird|Simple|Strange|Odd) Tricks?\b.{0,150}|"
-        r".{0,120}\b(?:Shocking Claim|You Won['’]t Believe|Doctors (?:Are )?(?:Stunned|Baffled))\b.{0,120})$",
+        r"^(?:Special: (?:(?:[A-Z0-9][\w'’:.-]*|a|an|the|of|to|in|on|for|and|with|at|by|from|is|[—–&-]|\.)"
+        r"\s+){4,}"
+        r"[A-Z0-9.][\w'’.-]*|"
+        r"(?!.*\.$)(?:.{5,120}\((?:Do|Try|Watch|See) (?:This|Why|How)\b[\w ]{0,20}\)|"
+        r"(?:\d+|One) (?:Weird|Simple|Strange|Odd) Tricks?\b.{0,150}|"
+        r".{0,120}\b(?:Shocking Claim|You Won['’]t Believe|Doctors (?:Are )?(?:Stunned|Baffled))\b"
+        r".{0,120}))$",
         ("body", "tail"),
         max_words=30,
     ),
     _rule(
         "bracketed-link",
         "read_also",
-        r"^[\[(]\s*(?:Video|Photos?|Pictures|Gallery|Slideshow|Related|Read|Watch|Listen|Audio)\s*:"
+        r"^[\[(]\s*(?:Video|Photos?|Pictures|Gallery|Slideshow|Related|Read|Watch)\s*:"
         r"\s*[^\[\]()]{3,150}[\])]$",
         _ANY,
         max_words=30,
@@ -823,7 +826,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:story|article|piece|report|post|video))|"
         r"(?:You can )?(?:Read|See|Watch|Listen to) the (?:full|whole|entire|original) (?:text of the )?"
         r"(?:letter|statement|transcript|interview|speech)(?: (?:here|below|above)|"
-        r"(?: (?:over )?(?:at|on|in) (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}))?\W*$|"
+        r"(?: (?:over )?(?:at|on|in) (?:the )?(?-i:[A-Z])[\w.-]*+(?: (?-i:[A-Z])[\w.-]*+){0,3}))?\W*$|"
         r"For more(?: (?:information|details|news|coverage|discussion|stories|reading))?"
         r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|head (?:over )?to|check out)\b"
         r"(?!.*[.!?]\s+[A-Z])|"
@@ -831,9 +834,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Click (?:the )?(?:photo|image|picture) (?:for|to (?:see|view)) "
         r"(?:the |a )?(?:slideshow|gallery|more)\b\.?|"
         r"For (?:full|complete|more|the latest|continuing) coverage\b.{0,80}\b(?:visit|see|go to|head to)\b|"
-        r"In pictures\s*:|The full (?:text of the )?(?:story|article|report|interview|statement|letter|"
-        r"transcript|speech|decision|ruling|complaint|lawsuit|filing) "
-        r"(?:is|can be (?:read|found|seen|viewed)) "
+        r"In pictures\s*:|The full (?:text of the )?(?:letter|transcript|speech|decision|ruling|complaint|"
+        r"lawsuit|filing) (?:is|can be (?:read|found|seen|viewed)) (?:here|below|online)\W*$|"
+        r"The full (?:story|article|report|interview|statement) (?:is|can be (?:read|found)) "
         r"(?:here\W*$|(?:at|on) (?:https?://|www\.|our\b|the [\w ]{1,30}(?:website|site|page)\b))|"
         r"Read (?:this|the) (?:story|article) in (?-i:[A-Z])\w+|Check out (?:our|the) .{2,80}\bhere\W*$)"
         r"(?: (?:at|on|about|here))?(?:\s+\S.{0,150})?$",
@@ -923,9 +926,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "comment-call",
         "call_to_action",
-        r"^.{0,200}\b(?:you|your|us|share (?:it|them|your)|leave|sound off)\b.{0,80}"
-        r"\b(?:in|to|on) the comments?(?: section)?(?: below)?"
-        r"(?:,? (?:if|whether|what|how)\b[^.!?]{0,120})?\W{0,3}$",
+        r"^(?:.{0,200}\b(?:you|your|us|share (?:it|them|your)|leave|sound off)\b.{0,80}"
+        r"\b(?:in|to|on) the comments?(?: section)?(?: below)?|"
+        r".{0,120}\b(?:let us know|tell us|sound off)\b (?:in|to|on) the comments?(?: section)?(?: below)?"
+        r",? (?:if|whether|what|how)\b[^.!?]{0,120})\W{0,3}$",
         _TAIL,
         flags=re.I,
         max_words=40,
@@ -935,7 +939,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "call_to_action",
         r"^(?:What do you (?:think|make of)|Do you think|How do you feel|What are your thoughts|"
         r"[A-Z][\w'’]+, (?:are|were|would|will|do|did|what do) you\b|"
-        r"(?:[^.!?\"“”]{0,120},\s*)?(?:which|what)(?: \w+){1,2} (?:do|did|will|would|are) you\b|"
+        r"(?:[^.!?\"“”]{0,120},\s*)?(?:which|what)(?: \w+){1,2} (?:do|did|will|would) you "
+        r"(?:think|plan|prefer|like|want|choose|pick|buy|expect|make of)\b|"
         r"(?-i:(?:[^.!?\"“”]{0,60}\s)?[A-Z]?[a-z]+ YOU\b))[^.!?]{0,150}\?"
         r"(?:\s+[^.!?]{0,150}\?)*(?:\s+(?:Share|Tell us|Let us know|Sound off|Leave|Comment)\b.{0,100})?$",
         _TAIL,
@@ -958,7 +963,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^Representational (?:image|photo|picture)\b.{0,60}$|"
         r"^Courtesy(?: of)?\s*:?\s+[^,.;]{2,50}\.?$|"
         r"^(?:Rendering|Render|Mock-?up|Concept(?: art| image)?|Artist['’]s (?:impression|rendering))s?\b"
-        r".{0,80}?\b(?:by|from) (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\.?$|"
+        r".{0,80}?\b(?:by|courtesy of) (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\.?$|"
         r"^(?:File|Stock|Archive) (?:photo|image|picture)s?(?: (?:photo|image|picture))?"
         r"(?: (?:via|by|from) (?:(?-i:[A-Z0-9@])[\w.&'’/-]*\s?){1,5})?\.?$",
         _ANY,
@@ -1017,9 +1022,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "call_to_action",
         # a question to readers and a call to write in: "Have any tips ...? Drop us a line!", "Did we
         # miss any? E-mail ann@example.com", "Really love Batman? X is always looking for writers!"
-        r"^(?![\"“‘'])(?!.*\b(?:said|says|asked|told)\b)[^\"“”]{0,200}\?\s*"
+        r"^(?![\"“‘'])(?!.*\b(?:said|says|asked|told|demand(?:s|ed)?|pleaded|wrote|added|insisted|urged)\b)"
+        r"[^\"“”]{0,200}\?\s*"
         r"(?:Drop us a line|Let us know|Tell us|Sound off|E-?mail (?:us|me)|"
         r"Write to us|Leave (?:us )?a comment|Tweet\b|E-?mail\s+[\w.+-]+@[\w.-]+\.\w+|"
+        r"(?=.*(?:!|@|\b(?:apply|contact|e-?mail|leave|send|get in touch)\b))"
         r"[^.!?]{2,60}\b(?:is|are) (?:always )?looking for (?:new |volunteer |guest )?"
         r"(?:writers|contributors|bloggers))\b.{0,200}$",
         _TAIL,
@@ -1030,8 +1037,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "newsletter-promo",
         "call_to_action",
-        r"^[^.!?]{2,60} (?:is|are) our (?:new |free )?(?:essential )?(?:daily |weekly )?(?:e-?mail )?"
-        r"(?:briefing|newsletter)s?\b.{0,150}$",
+        r"^(?!.*\b(?:said|says|explained|wrote|added)\b)[^.!?,\"“”]{2,60} (?:is|are) our "
+        r"(?:(?:new|free|essential|daily|weekly|e-?mail) ){1,4}(?:briefing|newsletter)s?\b[^,\"“”]{0,150}$",
         _ANY,
         flags=re.I,
         max_words=40,
@@ -1073,7 +1080,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:[Tt]he )?Associated Press|files from [^\])]{2,80})"
         r"\s*[\])]?|"
         r"[^,]{2,60}, with files from .{2,80}|"
-        rf"[\[(][\w .&'’-]{{2,40}} with (?:{_AGENCY})(?:\s*(?:,|and|&)\s*(?:{_AGENCY}))*[\])])\.?$",
+        rf"[\[(][A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){{0,3}} with (?:{_AGENCY})"
+        rf"(?:\s*(?:,|and|&)\s*(?:{_AGENCY}))*"
+        r"[\])])\.?$",
         _TAIL,
         max_words=45,
     ),
@@ -1101,10 +1110,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Central European News|SWNS|Corbis|Alamy|EPA|AFP|AP(?: Photo)?|Reuters|REUTERS|NurPhoto|"
         r"Anadolu(?: Agency)?|Xinhua|ZUMA(?: Press)?|PA(?: Wire)?|FameFlynet|Bauer-Griffin|INFphoto|X17|"
         r"Backgrid|BACKGRID|Mega Agency|Europics(?:\s*\[CEN\])?|"
-        # a platform the picture was taken from, or a handout, under the picture ("Facebook" alone in
-        # mixed case may head a section about it, and stays)
-        r"YOUTUBE|FACEBOOK|TWITTER|INSTAGRAM|Google (?:Maps|Street View|Earth)|Flickr|Imgur|"
-        r"Supplied|SUPPLIED|Handout|HANDOUT|(?<=[(\[])(?:YouTube|Facebook|Twitter|Instagram|Reddit|Tumblr)(?=[)\]]))"
+        # a platform the picture was taken from, or a handout, under the picture ("Facebook", "Google
+        # Maps" or "Handout" alone in mixed case may head a section about it, and stays)
+        r"YOUTUBE|FACEBOOK|TWITTER|INSTAGRAM|Supplied|SUPPLIED|HANDOUT|"
+        r"(?<=[(\[])(?:YouTube|Facebook|Twitter|Instagram|Reddit|Tumblr|Flickr|Imgur|"
+        r"Google (?:Maps|Street View|Earth)|Handout)(?=[)\]]))"
         r"(?:\s*/\s*(?:Getty(?: Images)?|AFP|AP|Reuters|REX|Shutterstock|EPA|PA(?: Wire)?))*\W{0,2}$",
         _ANY,
         max_words=5,
@@ -1240,10 +1250,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "picture-name",
         "other",
         r"^(?=[^A-Z]*$)(?!.*\b(?:" + "|".join(_FUNCTION_WORDS) + r")\b)"
-        r"(?:[a-z][\w'’&-]*(?:\s+[\w'’&.-]+){1,5}(?<=\w)|[a-z][a-z\d]*(?:-[a-z\d]+)+|[a-z]{2,}\d+)$",
+        r"(?=.*\d)(?:[a-z][\w'’&-]*(?:\s+[\w'’&.-]+){1,5}(?<=\w)|[a-z][a-z\d]*(?:[-_][a-z\d]+)+|[a-z]{2,}\d+)$",
         ("body", "tail"),
         max_words=6,
-        confidence=0.7,  # "kevin vickers 2", "banksy-mugshot": a picture's name or alt text left in the copy
+        confidence=0.7,  # "kevin vickers 2", "potshop-400x404": a picture's name or alt text left in the copy
         introduced_stays=True,
     ),
     _rule(

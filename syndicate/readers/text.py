@@ -178,7 +178,6 @@ def read_text(
     # a list header above the headline heads nothing of the article's: it goes alone
     _remove_link_lists(segments, removed, title_index + 1 if title_index is not None else 0)
     _remove_link_blocks(segments, removed, start, end)
-    _remove_closing_links(segments, removed, start)
     kept = [(i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index]
     if not kept:
         # Everything after the head looked like boilerplate: when unsure, keep text in the body.
@@ -252,13 +251,20 @@ _AFTER_CREDITS_WORDS = 20
 
 def _split_elements(segments: list[Segment], rules: Sequence[Rule]) -> list[Segment]:
     """A line that runs elements of a page together ("CEN   Tragic: Doctors said ...") comes apart into
-    its pieces when some piece, but not the whole line, is boilerplate; otherwise it stays one line."""
+    its pieces when some piece with a letter in it, but not the whole line, is boilerplate; otherwise
+    (a table row "Arsenal   2   Chelsea   1", a piece that opens with a list or quote marker) it stays
+    one line."""
     if not any(seg.pieces for seg in segments):
         return segments
     out: list[Segment] = []
     for seg in segments:
         pieces = seg.pieces
-        if pieces and not _is_boilerplate(rules, seg.text) and any(_is_boilerplate(rules, p) for p in pieces):
+        if (
+            pieces
+            and not any(BULLET.match(p) or p.startswith(">") for p in pieces[1:])
+            and not _is_boilerplate(rules, seg.text)
+            and any(_is_boilerplate(rules, p) and any(c.isalpha() for c in p) for p in pieces)
+        ):
             out.extend(Segment(piece, seg.line) for piece in seg.pieces)
         else:
             out.append(seg)
@@ -483,37 +489,6 @@ def _remove_link_blocks(segments: Sequence[Segment], removed: dict[int, Match], 
                 introduced = _introduced(segments, index)
             run = [index] if index not in removed and not introduced and _is_link_text(seg) else []
         introduced = introduced or seg.text.endswith(":")
-
-
-_CLOSING_LINKS_RULE = Rule("closing-links", "read_also", "", frozenset({"tail"}), confidence=0.6)
-_CLOSING_LINK_WORDS = (7, 14)  # a headline's length in words (shorter lines may be a list of fixtures)
-_NOT_A_HEADLINE = re.compile(r"https?:|pic\.twitter|@|[()]|\bsaid\b|\?$|\sv(?:s|s\.)?\s|\d-\d")
-
-
-def _remove_closing_links(segments: Sequence[Segment], removed: dict[int, Match], start: int) -> None:
-    """Two or more headlines closing the text, after its last sentence, are links to other stories:
-    nothing follows them for them to head. Not captions (with a credit in brackets or a "said"), tweets,
-    questions, fixtures and scores, or lines that a line ending in ":" introduces."""
-    run: list[int] = []
-    index = len(segments) - 1
-    while index >= start:
-        if index not in removed:
-            text = segments[index].text
-            low, high = _CLOSING_LINK_WORDS
-            if not (
-                segments[index].level is None
-                and low <= len(text.split()) <= high
-                and not _ends_like_sentence(text)
-                and _starts_like_a_title(text)
-                and not _NOT_A_HEADLINE.search(text)
-            ):
-                break
-            run.append(index)
-        index -= 1
-    if len(run) < 2 or index < start or _introduced(segments, run[-1]):
-        return  # too few, or nothing but headlines: the text is a list, not a story with links under it
-    for i in run:
-        removed[i] = Match(_CLOSING_LINKS_RULE, segments[i].text, {}, _CLOSING_LINKS_RULE.confidence)
 
 
 def _spaced(segments: Sequence[Segment]) -> bool:

@@ -63,15 +63,6 @@ def segment(text: str) -> list[Segment]:
             _flush(chunk, out, unwrapped)
             chunk = []
             out.append(Segment(_squash(heading.group(2)), number, len(heading.group(1))))
-        elif (
-            "   " in line.strip()
-            and len(pieces := _ELEMENT_GAP.split(line.strip())) > 1
-            and not line.startswith(("    ", "\t"))
-        ):
-            # elements of a page run together on one line: a segment that knows its pieces
-            _flush(chunk, out, unwrapped)
-            chunk = []
-            out.append(Segment(_squash(line), number, pieces=tuple(_squash(piece) for piece in pieces)))
         elif line.strip():
             chunk.append((number, line))
         else:
@@ -79,6 +70,15 @@ def segment(text: str) -> list[Segment]:
             chunk = []
     _flush(chunk, out, unwrapped)
     return out
+
+
+def _pieces(line: str) -> tuple[str, ...]:
+    """The elements of a page that a line of its own runs together (none in an indented, code line)."""
+    stripped = line.strip()
+    if "   " not in stripped or line.startswith(("    ", "\t")):
+        return ()
+    pieces = _ELEMENT_GAP.split(stripped)
+    return tuple(_squash(piece) for piece in pieces) if len(pieces) > 1 else ()
 
 
 def _squash(text: str) -> str:
@@ -144,7 +144,7 @@ def _flush(chunk: list[tuple[int, str]], out: list[Segment], unwrapped: bool) ->
     if not chunk:
         return
     if len(chunk) == 1 or (unwrapped and _separate_lines(chunk)) or not _is_wrapped(chunk):
-        out.extend(Segment(_squash(line), number) for number, line in chunk)
+        out.extend(Segment(_squash(line), number, pieces=_pieces(line)) for number, line in chunk)
         return
     indent = min(len(line) - len(line.lstrip()) for _, line in chunk)
     # the first line counts as following a finished sentence, so a subheading there stands alone
