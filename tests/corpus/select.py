@@ -20,8 +20,16 @@
         --letters 25,26,27,28 OUT
     python tests/corpus/select.py --seed 15152027 --cap 10 --signalled 75 --random 100 \
         --letters 29,30,31,32 OUT
+    python tests/corpus/select.py --seed 16162027 --cap 10 --signalled 75 --random 100 \
+        --letters 33,34,35,36 OUT
+    python tests/corpus/select.py --seed 17172027 --cap 10 --signalled 75 --random 100 \
+        --letters 37,38,39,40 OUT
+    python tests/corpus/select.py --seed 18182027 --cap 10 --signalled 75 --random 100 \
+        --letters 41,42,43,44 OUT
+    python tests/corpus/select.py --seed 19192027 --cap 10 --signalled 75 --random 100 \
+        --letters 45,46,47,48 OUT
 
-(the calls that picked ``fnc1-d`` to ``fnc1-32``, each run when only the files before it were labelled;
+(the calls that picked ``fnc1-d`` to ``fnc1-48``, each run when only the files before it were labelled;
 the first two without ``--dedupe``, which came later). Bodies already labelled in
 ``tests/corpus/**/*.json`` are skipped, and with ``--dedupe`` (the default now) so are bodies that
 share more than half of their 8-word runs with a labelled one: FNC-1 holds the same article under
