@@ -603,7 +603,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "published_line",
         r"^(?:Updated|(?i:Last updated?)|Updates?(?= at \d)|Last modified|Aktualisiert|Mis à jour|"
         r"Actualizado)"
-        r"\s*(?:on|at|am|le|el)?\s*[:\-–]?\s*(?P<updated>.{6,60})$",
+        r"\s*(?:on|at|am|le|el)?\s*[:\-–]?\s*(?P<updated>.{6,60})(?<!:)$",
         _EDGES,
         max_words=12,
     ),
@@ -1215,7 +1215,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Prev(?:ious)?\s*[|/]?\s*Next|null|undefined|NaN|[\w-]+(?: [\w-]+)?_\d{2,4}|(?:Photo|Image|Video)s?|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share|Comments?){2,}|"
-        r"Comments? \(\d+\)|Save (?:&|and) share|"
+        r"Comments? \(\d+\)|Save (?:&|and) share|Twitter Ads info (?:&|and) Privacy|Follow|"
+        r"(?:\d[\d,.]*[km]?\s+){1,2}Retweets?\s+(?:\d[\d,.]*[km]?\s+){1,2}Likes?|"
+        r"\d{1,2}:\d{2}\s?[AP]M\s?-\s?\d{1,2} \w{3,9} \d{4}|"
         r"Warning\s*[:!-]?\s*(?:contains )?(?:graphic|disturbing) (?:content|images?|video|footage)"
         r"(?: below)?\W*|"
         r"(?=.*[-–—_=~•·])[-–—_*=~•·\s]{2,}|"

@@ -164,3 +164,10 @@ def test_bbc_control_counts_only_unlabelled_removals_as_lost_body_text(tmp_path:
     score = ev.bbc_control(tmp_path)
     assert (score.stories, score.titles_right, score.body_removed) == (2, 2, 1)
     assert (score.bios, score.bios_read) == (1, 1)
+
+
+def test_emphasis_marks_in_the_input_are_not_lost_text() -> None:
+    body = BODY + "\n\n*#ExampleTag* *The council is still the most criticised in the region*"
+    case = ev.score_case(TRUTH, body)
+    assert case.keep_found == case.keep_total
+    assert not [e for e in case.errors if e.startswith("lost body text")]

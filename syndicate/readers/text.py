@@ -529,6 +529,7 @@ def _is_link_text(seg: Segment) -> bool:
         and (not _ends_like_sentence(text) or bool(_TRUNCATED.search(text)))
         and _starts_like_a_title(text)
         and not BULLET.match(text)
+        and "@" not in text  # a tweet's author and text, set in the page as a block, are the story's
     )
 
 
