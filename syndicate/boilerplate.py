@@ -276,7 +276,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "related-header": (
         "more", "related", "recommended", "you may", "you might", "most ", "trending", "top stories",
-        "read", "see", "also", "further", "earlier", "complete coverage", "archive",
+        "read", "see", "also", "further", "earlier", "complete coverage", "archive", "we recommend",
     ),
     "read-also": (
         "read", "see", "more", "continue", "related", "recommended", "watch", "listen", "earlier",
@@ -300,7 +300,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "agency-photo-credit": ("/", "(", "[", "©", "uploaded"),
     "developing": (
         "develop", "breaking", "being updated", "to come", "to follow", "check back", "stay tuned",
-        "update this", "will be",
+        "update this", "will be", "bring you more",
     ),
     "markup-junk": ("(", "<", "{"),
     "date-line": _DIGITS,
@@ -555,7 +555,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "byline",
         "byline",
-        rf"^(?i:by):?\s+(?P<author>{_NAMES})(?:\s*(?:[|,]|[–—-]\s)\s*(?P<date>[^|]{{4,40}}))?\.?$",
+        rf"^(?i:by):?\s+(?P<author>{_NAMES})(?:\s*\|\s*(?P<place>[A-Z][\w .'’-]{{1,30}}?)(?=\s*\|))?"
+        r"(?:\s*(?:[|,]|[–—-]\s)\s*(?:(?i:posted|published|updated)\s*:?\s*)?(?P<date>[^|]{4,40}))?\.?$|"
+        rf"^(?P<dated>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})\s+by\s+(?P<by>{_NAMES})(?:\s+\d+\s+Comments?)?$",
         _HEAD,
         max_words=16,
     ),
@@ -728,6 +730,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         confidence=0.8,  # "CEN   Tragic: Doctors said ...": the picture's agency, then its caption
     ),
     _rule(
+        "agency-glued-caption",
+        "photo_credit",
+        r"^(?:Getty(?= ?Images[A-Z])(?: ?Images)?|Getty(?!Images)|Reuters|REUTERS|AFP|EPA|CEN|REX|"
+        r"Rex Features)(?=[A-Z][a-z])",
+        ("body",),
+        prefix=True,
+        confidence=0.8,  # "ReutersKim Jong Un looking at fast food": the agency glued to its caption
+    ),
+    _rule(
         "credit-before-quote",
         "photo_credit",
         r"^(?:Photo|Image|Picture)s?\s*:\s*[A-Z][\w.&'’-]{1,30}(?: [A-Z][\w.&'’-]{1,30}){0,2}(?=[“\"])",
@@ -742,7 +753,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\W{0,3}(?:More(?: (?:stories|news|headlines|from [\w .&'’-]{1,40}|on this|in [\w ]{1,30}))?|"
         r"(?-i:MORE [A-Z][A-Z ]{2,40})|"
         r"Related(?: (?:articles?|stories|coverage|content|reading|links?|posts?))?|"
-        r"Recommended(?: for you)?|You (?:may|might) also like|Most (?:popular|read)|Trending(?: now)?|"
+        r"Recommended(?: for you)?|We recommend|You (?:may|might) also like|Most (?:popular|read)|"
+        r"Trending(?: now)?|"
         r"Top stories|(?:Read|See) (?:more|also)|Also (?:read|see)|Further reading|From earlier|"
         r"From the archives?|(?:Other )?stories you (?:may|might) (?:find interesting|like|enjoy)|"
         r"Also on [\w .]{1,30}|Complete coverage)\W{0,3}$",
@@ -779,7 +791,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Also read|More on this|Continue reading|(?-i:MORE)|From earlier|"
         r"For more(?: on this)?,? (?:see|read)\b|"
         r"Related(?: (?:on|from|in|at) [\w .&'’-]{1,30}| \w+)?|(?-i:Related[A-Z][\w'’]*)|Recommended|"
-        r"Watch(?: (?:the )?video)?|WATCH|Listen|(?-i:READ)|See (?:the )?(?:video|photos?|pictures)|"
+        r"Watch(?: (?:the )?video)?|WATCH|Listen|(?-i:READ)|See (?:the )?(?:video|photos?|pictures)|Now read|"
         r"Full video|"
         r"Live (?:updates|blog|coverage)(?: here)?)\s*(?:[:>»|\-–—]|$)",
         _ANY,
@@ -861,7 +873,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"If you know more\b.{0,150}@|"
         r"(?=[^.!?]{0,150}\?)[^.!?]{0,150}\byour?\b[^.!?]{0,150}\?\s*(?:E-?mail|Write to|Tweet|Contact us)\s+"
         r"(?:us\s+)?(?:at\s+|on\s+)?[\w.+-]+@[\w.-]+\.\w+(?![^.]{0,80}\b(?:said|says|told|police)\b).{0,80}$|"
-        r"Get\b.{0,80}\bnewsletter\W*$|Join the conversation\b|"
+        r"Get\b.{0,80}\bnewsletters?\W*$|Join the conversation\b|Follow (?-i:[A-Z][\w'’-]+)\W*$|"
         r"Follow (?:(?:the )?live updates|(?:the rest of )?our(?: [\w-]+){0,4} (?:coverage|blog|updates))\b"
         r".{0,120}$|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
@@ -1197,6 +1209,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?: (?:as (?:they|it) comes? (?:in|through)|when (?:they are |it is )?available|soon|shortly))?"
         r"\W*$|"
         r"Check back (?:later |soon )?for|Stay tuned|"
+        r"We(?:['’]ll| will) bring you more (?:details|updates|information)\b|"
         r"(?<![“\"‘'])(?:We|I)['’]ll (?:continue to )?update this (?:story|post|article)\b[^”\"]{0,100}$)",
         _ANY,
         flags=re.I,
@@ -1215,7 +1228,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Prev(?:ious)?\s*[|/]?\s*Next|null|undefined|NaN|[\w-]+(?: [\w-]+)?_\d{2,4}|(?:Photo|Image|Video)s?|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share|Comments?){2,}|"
-        r"Comments? \(\d+\)|Save (?:&|and) share|Twitter Ads info (?:&|and) Privacy|Follow|"
+        r"Comments? \(\d+\)|Save (?:&|and) share|Twitter Ads info (?:&|and) Privacy|Follow|(?-i:YES|NO)|"
+        r"Pin it|"
+        r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}-\d{2}-\d{2} [AP]M|"
         r"(?:\d[\d,.]*[km]?\s+){1,2}Retweets?\s+(?:\d[\d,.]*[km]?\s+){1,2}Likes?|"
         r"\d{1,2}:\d{2}\s?[AP]M\s?-\s?\d{1,2} \w{3,9} \d{4}|"
         r"Warning\s*[:!-]?\s*(?:contains )?(?:graphic|disturbing) (?:content|images?|video|footage)"
@@ -1379,8 +1394,10 @@ def _fields(rule: Rule, m: re.Match[str], text: str) -> dict[str, str]:
                     key, value = "tags", value.replace(">", ",")
                 elif key == "addressed":  # "A at a@example.com", under "To contact the author:"
                     key, value = "author", value.split(" at ")[0]
-                elif key == "reach":  # "To reach A, call ..."
+                elif key in ("reach", "by"):  # "To reach A, call ...", "May 5, 2015 by A"
                     key = "author"
+                elif key == "dated":  # "May 5, 2015 by A"
+                    key = "date"
                 elif key == "contacts":  # "Write to A at a@example.com and B at b@example.com"
                     key, value = "author", ", ".join(dict.fromkeys(_CONTACT_NAME.findall(value)))
                 elif key == "credits":  # "(Reporting by A in X, B in Y; Writing by C; Editing by D)"
