@@ -276,7 +276,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "related-header": (
         "more", "related", "recommended", "you may", "you might", "most ", "trending", "top stories",
-        "read", "see", "also", "further", "earlier", "complete coverage", "archive", "we recommend",
+        "read", "see", "also", "further", "earlier", "complete coverage", "archive",
     ),
     "read-also": (
         "read", "see", "more", "continue", "related", "recommended", "watch", "listen", "earlier",
@@ -555,9 +555,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "byline",
         "byline",
-        rf"^(?i:by):?\s+(?P<author>{_NAMES})(?:\s*\|\s*(?P<place>[A-Z][\w .'’-]{{1,30}}?)(?=\s*\|))?"
-        r"(?:\s*(?:[|,]|[–—-]\s)\s*(?:(?i:posted|published|updated)\s*:?\s*)?(?P<date>[^|]{4,40}))?\.?$|"
-        rf"^(?P<dated>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})\s+by\s+(?P<by>{_NAMES})(?:\s+\d+\s+Comments?)?$",
+        rf"^(?i:by):?\s+(?P<author>{_NAMES})(?:\s*(?:[|,]|[–—-]\s)\s*(?P<date>[^|]{{4,40}}))?\.?$|"
+        rf"^(?P<dated>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})\s+by\s+(?!The\b)(?P<by>{_NAMES})(?:\s+\d+\s+Comments?)?$",
         _HEAD,
         max_words=16,
     ),
@@ -733,7 +732,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "agency-glued-caption",
         "photo_credit",
         r"^(?:Getty(?= ?Images[A-Z])(?: ?Images)?|Getty(?!Images)|Reuters|REUTERS|AFP|EPA|CEN|REX|"
-        r"Rex Features)(?=[A-Z][a-z])",
+        r"Rex Features)(?=[A-Z][a-z]+[ -][A-Z])",
         ("body",),
         prefix=True,
         confidence=0.8,  # "ReutersKim Jong Un looking at fast food": the agency glued to its caption
@@ -753,7 +752,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\W{0,3}(?:More(?: (?:stories|news|headlines|from [\w .&'’-]{1,40}|on this|in [\w ]{1,30}))?|"
         r"(?-i:MORE [A-Z][A-Z ]{2,40})|"
         r"Related(?: (?:articles?|stories|coverage|content|reading|links?|posts?))?|"
-        r"Recommended(?: for you)?|We recommend|You (?:may|might) also like|Most (?:popular|read)|"
+        r"Recommended(?: for you)?|You (?:may|might) also like|Most (?:popular|read)|"
         r"Trending(?: now)?|"
         r"Top stories|(?:Read|See) (?:more|also)|Also (?:read|see)|Further reading|From earlier|"
         r"From the archives?|(?:Other )?stories you (?:may|might) (?:find interesting|like|enjoy)|"
@@ -791,8 +790,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Also read|More on this|Continue reading|(?-i:MORE)|From earlier|"
         r"For more(?: on this)?,? (?:see|read)\b|"
         r"Related(?: (?:on|from|in|at) [\w .&'’-]{1,30}| \w+)?|(?-i:Related[A-Z][\w'’]*)|Recommended|"
-        r"Watch(?: (?:the )?video)?|WATCH|Listen|(?-i:READ)|See (?:the )?(?:video|photos?|pictures)|Now read|"
-        r"Full video|"
+        r"Watch(?: (?:the )?video)?|WATCH|Listen|(?-i:READ)|See (?:the )?(?:video|photos?|pictures)|"
+        r"Now read(?=\s*:)|Full video|"
         r"Live (?:updates|blog|coverage)(?: here)?)\s*(?:[:>»|\-–—]|$)",
         _ANY,
         flags=re.I,
@@ -873,7 +872,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"If you know more\b.{0,150}@|"
         r"(?=[^.!?]{0,150}\?)[^.!?]{0,150}\byour?\b[^.!?]{0,150}\?\s*(?:E-?mail|Write to|Tweet|Contact us)\s+"
         r"(?:us\s+)?(?:at\s+|on\s+)?[\w.+-]+@[\w.-]+\.\w+(?![^.]{0,80}\b(?:said|says|told|police)\b).{0,80}$|"
-        r"Get\b.{0,80}\bnewsletters?\W*$|Join the conversation\b|Follow (?-i:[A-Z][\w'’-]+)\W*$|"
+        r"Get (?:our|the|free|(?-i:[A-Z])\w*)\b.{0,60}\bnewsletters?\W*$|Join the conversation\b|"
         r"Follow (?:(?:the )?live updates|(?:the rest of )?our(?: [\w-]+){0,4} (?:coverage|blog|updates))\b"
         r".{0,120}$|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
@@ -1209,7 +1208,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?: (?:as (?:they|it) comes? (?:in|through)|when (?:they are |it is )?available|soon|shortly))?"
         r"\W*$|"
         r"Check back (?:later |soon )?for|Stay tuned|"
-        r"We(?:['’]ll| will) bring you more (?:details|updates|information)\b|"
+        r"(?<![“\"‘'])(?!.*\b(?:said|says|told|promised|added)\b)"
+        r"We(?:['’]ll| will) bring you more (?:details|updates|information)\b[^”\"]{0,60}$|"
         r"(?<![“\"‘'])(?:We|I)['’]ll (?:continue to )?update this (?:story|post|article)\b[^”\"]{0,100}$)",
         _ANY,
         flags=re.I,
@@ -1228,11 +1228,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Prev(?:ious)?\s*[|/]?\s*Next|null|undefined|NaN|[\w-]+(?: [\w-]+)?_\d{2,4}|(?:Photo|Image|Video)s?|"
         r"View gallery.*|Sorry,? we are not currently accepting comments.*|"
         r"(?:Twitter|Facebook|LinkedIn|Reddit|Google\+|Email|Print|WhatsApp|Pinterest|Share|Comments?){2,}|"
-        r"Comments? \(\d+\)|Save (?:&|and) share|Twitter Ads info (?:&|and) Privacy|Follow|(?-i:YES|NO)|"
-        r"Pin it|"
+        r"Comments? \(\d+\)|Save (?:&|and) share|Twitter Ads info (?:&|and) Privacy|Follow|"
         r"\d{1,2}-\d{1,2}-\d{4} \d{1,2}-\d{2}-\d{2} [AP]M|"
         r"(?:\d[\d,.]*[km]?\s+){1,2}Retweets?\s+(?:\d[\d,.]*[km]?\s+){1,2}Likes?|"
-        r"\d{1,2}:\d{2}\s?[AP]M\s?-\s?\d{1,2} \w{3,9} \d{4}|"
+        r"\d{1,2}:\d{2}\s?[AP]M\s?-\s?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}|"
         r"Warning\s*[:!-]?\s*(?:contains )?(?:graphic|disturbing) (?:content|images?|video|footage)"
         r"(?: below)?\W*|"
         r"(?=.*[-–—_=~•·])[-–—_*=~•·\s]{2,}|"

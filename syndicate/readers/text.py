@@ -178,7 +178,6 @@ def read_text(
     # a list header above the headline heads nothing of the article's: it goes alone
     _remove_link_lists(segments, removed, title_index + 1 if title_index is not None else 0)
     _remove_link_blocks(segments, removed, start, end)
-    _remove_menus(segments, removed, start, end)
     kept = [(i, seg) for i, seg in enumerate(segments) if i not in removed and i != title_index]
     if not kept:
         # Everything after the head looked like boilerplate: when unsure, keep text in the body.
@@ -490,27 +489,6 @@ def _remove_link_blocks(segments: Sequence[Segment], removed: dict[int, Match], 
                 introduced = _introduced(segments, index)
             run = [index] if index not in removed and not introduced and _is_link_text(seg) else []
         introduced = introduced or seg.text.endswith(":")
-
-
-_MENU_RULE = Rule("menu", "other", "", frozenset({"body"}), confidence=0.7)
-_MENU_ITEMS = 4  # short lines in capitals in a row that make a site's menu
-_MENU_ITEM = re.compile(r"^(?=.*[A-Z])[A-Z0-9&/'’. -]{3,30}$")
-
-
-def _remove_menus(segments: Sequence[Segment], removed: dict[int, Match], start: int, end: int) -> None:
-    """Four or more short lines in capitals in a row ("HOME", "PODCASTS", "CONTACT/SUBMISSIONS") are a
-    site's menu: remove them. Lines already removed (a credit among them) do not break the run."""
-    run: list[int] = []
-    for index in range(start, end + 1):
-        seg = segments[index] if index < end else None
-        if seg is not None and (index in removed or (_MENU_ITEM.match(seg.text) and seg.text.count(" ") < 3)):
-            run.append(index)
-            continue
-        items = [i for i in run if i not in removed]
-        if len(items) >= _MENU_ITEMS:
-            for i in items:
-                removed[i] = Match(_MENU_RULE, segments[i].text, {}, _MENU_RULE.confidence)
-        run = []
 
 
 def _spaced(segments: Sequence[Segment]) -> bool:
