@@ -263,7 +263,7 @@ def _split_elements(segments: list[Segment], rules: Sequence[Rule]) -> list[Segm
             pieces
             and not any(BULLET.match(p) or p.startswith(">") for p in pieces[1:])
             and not _is_boilerplate(rules, seg.text)
-            and any(_is_boilerplate(rules, p) and any(c.isalpha() for c in p) for p in pieces)
+            and any(any(c.isalpha() for c in p) and _is_boilerplate(rules, p) for p in pieces)
         ):
             out.extend(Segment(piece, seg.line) for piece in seg.pieces)
         else:
