@@ -265,7 +265,7 @@ def _split_elements(segments: list[Segment], rules: Sequence[Rule]) -> list[Segm
             and not _is_boilerplate(rules, seg.text)
             and any(any(c.isalpha() for c in p) and _is_boilerplate(rules, p) for p in pieces)
         ):
-            out.extend(Segment(piece, seg.line) for piece in seg.pieces)
+            out.extend(Segment(piece, seg.line) for piece in pieces)
         else:
             out.append(seg)
     return out
