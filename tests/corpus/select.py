@@ -30,8 +30,12 @@
         --letters 45,46,47,48 OUT
     python tests/corpus/select.py --seed 20202027 --cap 10 --signalled 75 --random 100 \
         --letters 49,50,51,52 OUT
+    python tests/corpus/select.py --seed 21212027 --cap 10 --signalled 75 --random 100 \
+        --letters 53,54,55,56 OUT
+    python tests/corpus/select.py --seed 22222027 --cap 10 --signalled 75 --random 100 \
+        --letters 57,58,59,60 OUT
 
-(the calls that picked ``fnc1-d`` to ``fnc1-52``, each run when only the files before it were labelled;
+(the calls that picked ``fnc1-d`` to ``fnc1-60``, each run when only the files before it were labelled;
 the first two without ``--dedupe``, which came later). Bodies already labelled in
 ``tests/corpus/**/*.json`` are skipped, and with ``--dedupe`` (the default now) so are bodies that
 share more than half of their 8-word runs with a labelled one: FNC-1 holds the same article under
