@@ -118,8 +118,8 @@ class Rule:
     #: these (lower-case) strings; empty means always try it (prefix rules skip it: their anchored
     #: pattern is the quicker test)
     needs: tuple[str, ...] = ()
-    #: the pattern is searched at the end of the article's last paragraph, and what it matches is cut
-    #: from there (wire credits after copy that came as one line)
+    #: the pattern is searched at the end of the article's last paragraph (with "body" in ``where``, of
+    #: any paragraph), and what it matches is cut from there (wire credits after copy that came as one line)
     suffix: bool = False
     #: only in the closing run of the article (its very last lines), never among stray lines before it
     closing: bool = False
@@ -300,8 +300,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "agency-photo-credit": ("/", "(", "[", "©", "uploaded"),
     "developing": (
         "develop", "breaking", "being updated", "to come", "to follow", "check back", "stay tuned",
-        "update this", "will be", "bring you more",
+        "update this", "will be", "bring you more", "more coming",
     ),
+    "related-suffix": ("related", "read more", "see also"),
+    "arrow-link": ("»", "›"),
     "markup-junk": ("(", "<", "{"),
     "date-line": _DIGITS,
     "dateline-line": ("|", "•", "-", "–", "—"),
@@ -786,7 +788,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "read-also",
         "read_also",
-        r"^[-–—\[(]?\s*(?:Read (?:also|more|next|this|the full (?:story|article))|See (?:also|more at)|"
+        r"^[-–—\[(]?\s*(?:Read (?:also|more|next|this|(?:the )?full (?:story|article))|See (?:also|more at)|"
         r"Also read|More on this|Continue reading|(?-i:MORE)|From earlier|"
         r"For more(?: on this)?,? (?:see|read)\b|"
         r"Related(?: (?:on|from|in|at) [\w .&'’-]{1,30}| \w+)?|(?-i:Related[A-Z][\w'’]*)|Recommended|"
@@ -815,7 +817,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "bracketed-link",
         "read_also",
-        r"^[\[(]\s*(?:Video|Photos?|Pictures|Gallery|Slideshow|Related|Read|Watch)\s*:"
+        r"^[\[(]\s*(?:Video|Photos?|Pictures|Gallery|Slideshow|Related|Read|Watch|View)\s*:"
         r"\s*[^\[\]()]{3,150}[\])]$",
         _ANY,
         max_words=30,
@@ -877,7 +879,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r".{0,120}$|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
         r"(?:To (?:get|receive|read)|For)\b.{0,80},\s*sign up (?:for|to|now)\b.{0,120}$|"
-        r"Scroll down for\b|(?:On|Using) a mobile device\?.{0,60}|"
+        r"Scroll down (?:for|to (?:read|see|watch|view))\b|Click below (?:to|for)\b|"
+        r"(?:On|Using) a mobile device\?.{0,60}|"
         r".{0,80}\bto stay up[- ]to[- ]date with (?:our|us)\b.{0,80}|(?-i:.{0,100}\bVote Now\b.{0,60})|"
         r"To report (?:a |an )?(?:problems?|errors?|typos?)(?: or (?:to )?leave feedback)?"
         r"(?: (?:on|about|in) this (?:article|story|page))?,?\s*(?:e-?mail|contact|write|please|call us)\b|"
@@ -1079,6 +1082,21 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         confidence=0.75,
     ),
     _rule(
+        "related-suffix",
+        "read_also",
+        r"(?<=[.!?\"”’])\s+[(\[](?:RELATED|Related|READ MORE|Read more|SEE ALSO|See also)\s*:"
+        r"\s*[^()\[\]]{3,150}[)\]]$",
+        ("body", "tail"),
+        suffix=True,  # "... said. (RELATED: <another story's headline>)", at the end of any paragraph
+    ),
+    _rule(
+        "arrow-link",
+        "read_also",
+        r"^[»›]\s*(?:More|Read|See|Watch|Related)\b.{0,150}$",
+        _ANY,
+        max_words=30,  # "» More Kim Kardashian: The 31 Best ...": another story, behind an arrow
+    ),
+    _rule(
         "contributed-to-report",
         "sign_off",
         r"^(?:.{3,200}?\b(?:contributed|reported)(?: reporting)? (?:to )?"
@@ -1203,7 +1221,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"This is breaking news\b|"
         r"(?:This|The) (?:is a )?(?:story|post|article|report) (?:is )?(?:still )?"
         r"(?:developing|breaking|being updated)|(?:Story )?developing\W*$|"
-        r"(?:More|Updates?) to (?:come|follow)|"
+        r"(?:More|Updates?) to (?:come|follow)|More coming\W*$|"
         r"(?:More )?(?:pictures|photos|images|details|updates) will be (?:posted|added|published)"
         r"(?: (?:as (?:they|it) comes? (?:in|through)|when (?:they are |it is )?available|soon|shortly))?"
         r"\W*$|"
@@ -1243,9 +1261,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:\[\+\]\s*)?Enlarge(?-i:[A-Z].*)?|"
         r"Comments? (?:are )?(?:unavailable|closed|disabled)|"
         r"A (?:photo|video) posted by .{2,80}\(@\w+\) on .{5,40}|"
-        r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
+        r"(?:Advertisement\W{0,3})?(?:The )?(?:story|article|content) continues (?:below|after)\b.*|"
         r"Image \d+ of \d+|(?:Photo gallery\s*\|?\s*)?\d{1,3} of \d{1,3}(?: (?:images|photos|pictures))?|"
-        r"Add a comment|(?:Show|Hide) caption|Play (?:video|audio)|[⟨⟩‹›«»←→\s]{2,6}|"
+        r"(?:Add|Write|Post) a comment|(?:Recent|Latest|Top|All) comments|"
+        r"See all comments(?:\s+(?:Add|Write|Post) a comment)?|View all|\d{1,3} (?:photos|pictures|images)|"
+        r"Expand|Powered by (?-i:[A-Z])[\w.-]*(?: (?-i:[A-Z])[\w.-]*)?|"
+        r"(?:Show|Hide) caption|Play (?:video|audio)|[⟨⟩‹›«»←→\s]{2,6}|"
         r"Print(?:er)?[- ]?(?:version|friendly)|(?:\+\s*-?\s*)?Font size|"
         r"(?:Send|E-?mail) (?:this )?to (?:a )?friend|"
         r"Share (?:by|via) e-?mail|(?:Facebook|Twitter|Instagram)\s*:\s*\d{6,}|"

@@ -215,11 +215,13 @@ def read_text(
                 rest = rest[len(cut.text) :].lstrip(" -–—")
                 placed.append((i - 0.5 + number / 100, cut))
             kept[position] = (i, Segment(rest, seg.line, seg.level))
-    if kept:
-        i, seg = kept[-1]
-        tail_cut = match_suffix(rules, seg.text)
+    # Suffix rules cut the end of the last paragraph; those that may stand in the body, of any paragraph.
+    body_suffixes = [rule for rule in rules if rule.suffix and "body" in rule.where]
+    for position, (i, seg) in enumerate(kept):
+        last = position == len(kept) - 1
+        tail_cut = match_suffix(rules if last else body_suffixes, seg.text)
         if tail_cut is not None:
-            kept[-1] = (i, Segment(seg.text[: -len(tail_cut.text)].rstrip(), seg.line, seg.level))
+            kept[position] = (i, Segment(seg.text[: -len(tail_cut.text)].rstrip(), seg.line, seg.level))
             placed.append((i + 0.5, tail_cut))
     blocks = _blocks([seg for _, seg in kept])
     if not blocks:
