@@ -586,7 +586,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?|\s*\((?P<source>[A-Z][\w.&/' -]{1,30})\))"
         r"\s*[-–—]{1,2})$",
         _HEAD,
-        max_words=4,
+        max_words=5,
         confidence=0.6,
     ),
     _rule(
@@ -659,17 +659,32 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         confidence=0.85,
     ),
     _rule(
+        "dated-dateline",
+        "dateline",
+        # "CORSICANA (October 14, 2014) Navarro County officials ...", "Rajasthan, Oct 14: A man ...",
+        # "(ANSA) - Ancona, January 23 - A nun ...": a place, then the day the story was filed,
+        # before the lead
+        rf"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){{0,3}}),?\s+"
+        rf"\((?P<date>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})\)\s*(?:[-–—]{{1,2}}\s*)?|"
+        rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}},\s+(?i:{_MONTH})\s+\d{{1,2}}\s*:\s*|"
+        rf"\((?P<agency>{_AGENCY})\)\s*[-–—]{{1,2}}\s*[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}},\s+(?i:{_MONTH})\s+"
+        r"\d{1,2}\s*[-–—]{1,2}\s*)(?=[A-Z\"“])",
+        _HEAD,
+        prefix=True,
+        confidence=0.7,
+    ),
+    _rule(
         "dateline",
         "dateline",
         r"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+){0,3}(?= ?,| ?\(|\s*[-–—])\s?"
         rf"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?(?:,\s+(?i:{_MONTH})\s+\d{{1,2}})?)\s*"
-        rf"(?:\((?P<source>[A-Z][\w.&/' -]{{0,30}}?)\)(?:,\s+(?P<author>{NAME}))?)?"
+        rf"(?:\(\s?(?P<source>[A-Z][\w.&/' -]{{0,30}}?)\)(?:,\s+(?P<author>{NAME}))?)?"
         rf"|[A-Z][\w.'’ -]{{1,40}}?(?:\s*\([^()]{{1,30}}\))?\s*\((?P<wire>{_AGENCY})\)"
         r"|[A-Z][\w.'’ -]{1,40}?,\s+[A-Z][\w.'’ -]{1,30}?\s*\((?P<station>"
         rf"(?:CBS|NBC|ABC|FOX|CW|PBS|NPR|[KW][A-Z]{{2,3}})(?:[ -][A-Z\d]{{2,12}}){{0,2}}|{_AGENCY})\)"
         rf"|\((?P<date>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})\)"
         r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
-        r"(?:,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?"
+        r"(?:,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?(?:\s+\d{1,2})?"
         r"|\s*\([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the))*\))"
         r"(?=\s*(?:[-–—]{1,2})\s*[A-Z\"“])"
         rf"|(?:(?i:{_MONTH})\s+\d{{1,2}}\s*)?\((?P<agency>{_AGENCY})\))"
