@@ -125,9 +125,6 @@ class Rule:
     closing: bool = False
     #: a line that a line ending in ":" introduces stays ("The winners were:", a list of addresses)
     introduced_stays: bool = False
-    #: when the rule takes two or more different lines of one text, they are its own section headings
-    #: and stay ("Facebook" and "Twitter" over a paragraph each, where one alone is a picture's credit)
-    varied_stay: bool = False
 
     def regex(self, pattern: re.Pattern[str] | str | None = None) -> re.Pattern[str]:
         """``pattern`` (default: the rule's own) compiled."""
@@ -168,7 +165,6 @@ def _rule(
     needs: tuple[str, ...] | None = None,
     closing: bool = False,
     introduced_stays: bool = False,
-    varied_stay: bool = False,
 ) -> Rule:
     """A rule; ``needs`` defaults to the built-in table (user rules pass ``()``)."""
     return Rule(
@@ -188,7 +184,6 @@ def _rule(
         suffix,
         closing,
         introduced_stays,
-        varied_stay,
     )
 
 
@@ -309,9 +304,6 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "related-suffix": ("related", "read more", "see also"),
     "arrow-link": ("»", "›"),
-    "platform-credit": (
-        "facebook", "twitter", "instagram", "youtube", "pinterest", "tumblr", "reddit", "imgur", "flickr",
-    ),
     "markup-junk": ("(", "<", "{"),
     "date-line": _DIGITS,
     "dateline-line": ("|", "•", "-", "–", "—"),
@@ -1307,16 +1299,6 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=40,
     ),
     _rule(
-        "platform-credit",
-        "photo_credit",
-        r"^\(?(?:Facebook|Twitter|Instagram|YouTube|Pinterest|Tumblr|Reddit|Imgur|Flickr)\)?$",
-        ("body", "tail"),
-        max_words=1,
-        confidence=0.7,  # "YouTube" alone between two paragraphs: where the picture above came from
-        introduced_stays=True,
-        varied_stay=True,
-    ),
-    _rule(
         "picture-name",
         "other",
         r"^(?=[^A-Z]*$)(?!.*\b(?:" + "|".join(_FUNCTION_WORDS) + r")\b)"
@@ -1570,12 +1552,8 @@ _GROUPS = _FIELD_GROUPS | {
 
 _RULE_KEYS = {
     "name", "kind", "pattern", "where", "max_words", "prefix", "extract", "keywords", "bio",
-    "ignore_case", "confidence", "opens_list", "suffix", "closing", "introduced_stays", "varied_stay",
+    "ignore_case", "confidence", "opens_list", "suffix", "closing", "introduced_stays",
 }  # fmt: skip
-
-_FLAG_KEYS = (
-    "prefix", "bio", "ignore_case", "opens_list", "suffix", "closing", "introduced_stays", "varied_stay",
-)  # fmt: skip
 
 
 def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
@@ -1624,7 +1602,7 @@ def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
             or not 0 <= confidence <= 1
         ):
             raise OptionsError(f"{label}: 'confidence' must be a number from 0 to 1")
-        for key in _FLAG_KEYS:
+        for key in ("prefix", "bio", "ignore_case", "opens_list", "suffix", "closing", "introduced_stays"):
             if key in table and not isinstance(table[key], bool):
                 raise OptionsError(f"{label}: '{key}' must be true or false")
         if table.get("prefix") and table.get("suffix"):
@@ -1657,7 +1635,6 @@ def rules_from_toml(text: str, origin: str = "rules file") -> tuple[Rule, ...]:
                 suffix=bool(table.get("suffix", False)),
                 closing=bool(table.get("closing", False)),
                 introduced_stays=bool(table.get("introduced_stays", False)),
-                varied_stay=bool(table.get("varied_stay", False)),
                 needs=(),  # the built-in prefilters belong to the built-in patterns, not to a name
             )
         )

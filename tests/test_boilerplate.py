@@ -209,28 +209,6 @@ introduced_stays = true
         rules_from_toml("[[rule]]\nname = 'x'\nkind = 'other'\npattern = 'x'\nclosing = 'yes'\n")
 
 
-def test_a_toml_rule_whose_varied_lines_are_section_headings() -> None:
-    rules = rules_from_toml(
-        """
-[[rule]]
-name = "shop-credit"
-kind = "photo_credit"
-pattern = '^(?:Examplemart|Sampleshop)$'
-where = ["body"]
-varied_stay = true
-"""
-    )
-    assert rules[0].varied_stay
-    head = "Headline\n\nBody text that is long enough to be a real paragraph here.\n\n"
-    para = "\n\nThe shop has two hundred stores and keeps opening more of them every year.\n\n"
-    one = syndicate.parse(head + "Examplemart" + para + "Examplemart" + para, rules=rules)
-    assert [r.text for r in one.removed] == ["Examplemart", "Examplemart"]  # one name, twice: a credit
-    two = syndicate.parse(head + "Examplemart" + para + "Sampleshop" + para, rules=rules)
-    assert two.removed == ()  # two names, each over its paragraph: the text's own sections
-    with pytest.raises(OptionsError, match="'varied_stay' must be true or false"):
-        rules_from_toml("[[rule]]\nname = 'x'\nkind = 'other'\npattern = 'x'\nvaried_stay = 1\n")
-
-
 @pytest.mark.parametrize(
     "ending",
     [

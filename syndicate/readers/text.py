@@ -174,7 +174,6 @@ def read_text(
     _remove_repeated(segments, removed, start, end)
 
     _keep_introduced(segments, removed)
-    _keep_varied(segments, removed)
     _remove_after_credits(segments, removed, start, end)
     # a list header above the headline heads nothing of the article's: it goes alone
     _remove_link_lists(segments, removed, title_index + 1 if title_index is not None else 0)
@@ -383,19 +382,6 @@ def _keep_introduced(segments: Sequence[Segment], removed: dict[int, Match]) -> 
             keep.append(index)
     for index in keep:
         del removed[index]
-
-
-def _keep_varied(segments: Sequence[Segment], removed: dict[int, Match]) -> None:
-    """Lines of a ``varied_stay`` rule stay when it took two or more different ones: they are the text's
-    section headings ("Facebook" and "Twitter", each over a paragraph about it), not credits."""
-    taken: dict[Rule, list[int]] = {}
-    for index, match in removed.items():
-        if match.rule.varied_stay:
-            taken.setdefault(match.rule, []).append(index)
-    for indexes in taken.values():
-        if len({segments[i].text.casefold() for i in indexes}) >= 2:
-            for index in indexes:
-                del removed[index]
 
 
 def _cut_prefixes(rules: Sequence[Rule], text: str) -> list[Match]:
