@@ -256,6 +256,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "source-caps": ("source",),
     "source-link": ("source", "original"),
     "hat-tip-explicit": ("h/t", "hat tip"),
+    "thanks-tip": ("heads up", "heads-up", " tip"),
     "source-handle": ("source",),
     "hat-tip": ("h/t", "hat tip", "via"),
     "related-glued": ("related",),
@@ -272,7 +273,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "image-via": ("via", "by", "courtesy", "credit"),
     "syndication-bracketed": ("originally", "first"),
     "updated-note": (
-        "updated", "corrected", "update added", "updates added", "update below", "updates below",
+        "updated", "corrected", "been update", "update added", "updates added", "update below",
+        "updates below",
     ),
     "related-header": (
         "more", "related", "recommended", "you may", "you might", "most ", "trending", "top stories",
@@ -303,6 +305,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "update this", "will be", "bring you more", "more coming",
     ),
     "related-suffix": ("related", "read more", "see also"),
+    "bracketed-read-more": ("read ", "caught up", "catch up"),
     "arrow-link": ("»", "›"),
     "markup-junk": ("(", "<", "{"),
     "date-line": _DIGITS,
@@ -397,6 +400,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _ANY,
         flags=re.I,
         max_words=16,
+    ),
+    _rule(
+        "thanks-tip",
+        "source",
+        r"^[(\[]?Thanks?(?: you)? to (?P<source>(?-i:[A-Z])[^()\[\]]{1,39}?) for the (?:heads[- ]up|tip)"
+        r"\W{0,2}[)\]]?$",
+        _ANY,
+        flags=re.I,
+        max_words=16,  # "[Thanks to Barrons for the heads up]": who pointed the writer to the story
     ),
     _rule(
         "source-handle",
@@ -595,7 +607,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "updated-note",
         "published_line",
         r"^(?:[-–—]\s*)?[(\[]?(?:(?:Note:\s*)?This|Update:\s*(?:This|The)) (?:story|article|post|report) "
-        r"(?:was|has been) (?:updated|corrected)\b[^()\[\]]{0,120}[)\]]?\.?$|"
+        r"(?:was|has been) (?:updated?|corrected)\b[^()\[\]]{0,120}[)\]]?\.?$|"
         r"^\W{0,3}Update(?:s|d)? (?:added|below)\b[^.]{0,30}$",
         _EDGES,
         flags=re.I,
@@ -1097,6 +1109,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         confidence=0.75,
     ),
     _rule(
+        "bracketed-read-more",
+        "read_also",
+        r"^\([^()]{0,80}?\b(?:Read (?:more|our|the)|Get caught up|Catch up)\b[^()]{0,120}\)$",
+        _ANY,
+        max_words=40,  # "(Canada in Kuwait: Read more about the mission)": a link to more, in brackets
+    ),
+    _rule(
         "related-suffix",
         "read_also",
         r"(?<=[.!?\"”’])\s+[(\[](?:RELATED|Related|READ MORE|Read more|SEE ALSO|See also)\s*:"
@@ -1121,7 +1140,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Contributing\s*:.{2,120}|"
         r".{3,160}?\bcontributed reporting(?: from [^.]{2,80})?|"
         r"[\[(]?\s*With (?:(?i:agencies|(?:news )?wires?(?: services)?)|AP|Reuters|AFP|"
-        r"(?:[Tt]he )?Associated Press|files from [^\])]{2,80})"
+        r"(?:[Tt]he )?Associated Press|(?:files|reports?) from [^\])]{2,80})"
         r"\s*[\])]?|"
         r"[^,]{2,60}, with files from .{2,80}|"
         rf"[\[(][A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){{0,3}} with (?:{_AGENCY})"
