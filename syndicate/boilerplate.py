@@ -21,8 +21,8 @@ from typing import Any, Literal
 from .text.places import AMBIGUOUS_CITIES, DATELINE_CITIES
 
 __all__ = [
-    "DEFAULT_RULES", "Match", "Rule", "body_prefix_rules", "dateline_rules", "edit_distance", "prefix_rules",
-    "rules_from_toml", "stray_rules",
+    "DEFAULT_RULES", "Match", "Rule", "body_prefix_rules", "body_suffix_rules", "dateline_rules",
+    "edit_distance", "prefix_rules", "rules_from_toml", "stray_rules",
 ]  # fmt: skip
 
 Where = Literal["head", "tail", "body"]
@@ -1541,6 +1541,14 @@ def dateline_rules(rules: Sequence[Rule]) -> Sequence[Rule]:
         "dateline",
         rules,
         lambda: tuple(r for r in rules if r.prefix and r.kind == "dateline" and "head" in r.where),
+    )
+    return found
+
+
+def body_suffix_rules(rules: Sequence[Rule]) -> Sequence[Rule]:
+    """The suffix rules of ``rules`` that cut the end of any paragraph, not only the last one's."""
+    found: Sequence[Rule] = _derived(
+        "body-suffix", rules, lambda: tuple(r for r in rules if r.suffix and "body" in r.where)
     )
     return found
 

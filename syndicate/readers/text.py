@@ -20,6 +20,7 @@ from ..boilerplate import (
     Match,
     Rule,
     body_prefix_rules,
+    body_suffix_rules,
     dateline_rules,
     first_match,
     longest,
@@ -172,6 +173,7 @@ def read_text(
             if match is not None and not (index == start and match.rule.kind == "read_also"):
                 removed[index] = match
     _remove_repeated(segments, removed, start, end)
+    _remove_repeated_runs(segments, removed, start, end)
 
     _keep_introduced(segments, removed)
     _remove_after_credits(segments, removed, start, end)
@@ -216,9 +218,11 @@ def read_text(
                 placed.append((i - 0.5 + number / 100, cut))
             kept[position] = (i, Segment(rest, seg.line, seg.level))
     # Suffix rules cut the end of the last paragraph; those that may stand in the body, of any paragraph.
-    body_suffixes = [rule for rule in rules if rule.suffix and "body" in rule.where]
+    body_suffixes = body_suffix_rules(rules)
     for position, (i, seg) in enumerate(kept):
         last = position == len(kept) - 1
+        if not (last or body_suffixes):
+            continue
         tail_cut = match_suffix(rules if last else body_suffixes, seg.text)
         if tail_cut is not None:
             kept[position] = (i, Segment(seg.text[: -len(tail_cut.text)].rstrip(), seg.line, seg.level))
@@ -341,6 +345,45 @@ def _remove_repeated(segments: Sequence[Segment], removed: dict[int, Match], sta
         return  # the repeated lines are the text itself: nothing else of any length is left
     for index in repeated:
         removed[index] = Match(_REPEATED, segments[index].text, {}, _REPEATED.confidence)
+
+
+_REPEATED_RUN = Rule("repeated-run", "other", "", frozenset({"body"}), confidence=0.7)
+_RUN_LINES = 4  # short lines in a row that stand twice, in the same order: a carousel shown twice
+_RUN_WORDS = 12  # ... each of at most this many words
+_RUN_ITEM = re.compile(r"^[\w'‘\"“].*(?:[^.,;:]|\.\.\.|…)$")  # a headline: no sentence or verse ending
+
+
+def _remove_repeated_runs(
+    segments: Sequence[Segment], removed: dict[int, Match], start: int, end: int
+) -> None:
+    """Four or more short headline-like lines that stand twice in the same order are a widget the page
+    showed twice (a video carousel above and below the story): both showings go. A run of verse (lines
+    ending in "," or "."), or one that would leave nothing of any length, stays."""
+    short = [seg.text for seg in segments[start:end] if seg.text.count(" ") < _RUN_WORDS]
+    if len(set(short)) > len(short) - _RUN_LINES:
+        return  # the common case: fewer short lines stand twice than a run needs
+    first_at: dict[tuple[str | None, ...], int] = {}
+    runs: set[int] = set()
+    keys = [
+        seg.text if seg.text.count(" ") < _RUN_WORDS and _RUN_ITEM.match(seg.text) else None
+        for seg in segments
+    ]
+    for index in range(start, end - _RUN_LINES + 1):
+        window = keys[index : index + _RUN_LINES]
+        if None in window:
+            continue
+        key = tuple(window)
+        earlier = first_at.setdefault(key, index)
+        if earlier != index and earlier + _RUN_LINES <= index:
+            runs.update(range(earlier, earlier + _RUN_LINES))
+            runs.update(range(index, index + _RUN_LINES))
+    if not runs or not any(
+        i not in removed and i not in runs and segments[i].text.count(" ") >= _REPEATED_WORDS
+        for i in range(start, end)
+    ):
+        return
+    for index in sorted(runs - removed.keys()):
+        removed[index] = Match(_REPEATED_RUN, segments[index].text, {}, _REPEATED_RUN.confidence)
 
 
 def _introduced(segments: Sequence[Segment], index: int) -> bool:
