@@ -60,6 +60,11 @@ _REACHABLE = (
     r"(?:www\.)?[\w-]+\.(?:com|org|net)\b)"
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: a month's name or its abbreviation and nothing longer ("Mar", "March", not "Marvel" or "Mayor")
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
 
 # Words that make a short "Label: value" line a source credit; typos within one edit are tolerated.
 SOURCE_KEYWORDS = ("source", "sources", "quelle", "quellen", "fuente", "fuentes", "fonte")
@@ -304,9 +309,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "develop", "breaking", "being updated", "to come", "to follow", "check back", "stay tuned",
         "update this", "will be", "bring you more", "more coming",
     ),
-    "related-suffix": ("related", "read more", "see also"),
+    "related-suffix": ("related", "read more"),
     "bracketed-read-more": ("read ", "caught up", "catch up"),
     "arrow-link": ("»", "›"),
+    "widget-button": ("view all", "photos", "pictures", "images", "expand", "powered by"),
     "markup-junk": ("(", "<", "{"),
     "date-line": _DIGITS,
     "dateline-line": ("|", "•", "-", "–", "—"),
@@ -404,11 +410,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "thanks-tip",
         "source",
-        r"^[(\[]?Thanks?(?: you)? to (?P<source>(?-i:[A-Z])[^()\[\]]{1,39}?) for the (?:heads[- ]up|tip)"
-        r"\W{0,2}[)\]]?$",
+        r"^[(\[]Thanks?(?: you)? to (?P<source>(?-i:[A-Z])[^()\[\]]{1,39}?) for the (?:heads[- ]up|tip)"
+        r"\W{0,2}[)\]]$",
         _ANY,
         flags=re.I,
-        max_words=16,  # "[Thanks to Barrons for the heads up]": who pointed the writer to the story
+        max_words=16,
+        introduced_stays=True,  # "[Thanks to Barrons for the heads up]": who pointed the writer to the story
     ),
     _rule(
         "source-handle",
@@ -665,13 +672,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "dated-dateline",
         "dateline",
-        # "CORSICANA (October 14, 2014) Navarro County officials ...", "Rajasthan, Oct 14: A man ...",
+        # "CORSICANA (October 14, 2014) - Navarro County officials ...", "Rajasthan, Oct 14: A man ...",
         # "(ANSA) - Ancona, January 23 - A nun ...": a place, then the day the story was filed,
-        # before the lead
+        # before the lead (not a weekday, a timeline's or a diary's day: "Friday, Nov 13: ...")
         rf"^(?:(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){{0,3}}),?\s+"
-        rf"\((?P<date>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})\)\s*(?:[-–—]{{1,2}}\s*)?|"
-        rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}},\s+(?i:{_MONTH})\s+\d{{1,2}}\s*:\s*|"
-        rf"\((?P<agency>{_AGENCY})\)\s*[-–—]{{1,2}}\s*[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}},\s+(?i:{_MONTH})\s+"
+        rf"\((?P<date>{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}})\)\s*[-–—]{{1,2}}\s*|"
+        r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|Match|Game|Race|Week|To|Yester)day\b|"
+        r"(?:In|On|At|By|From|Meanwhile|Then|Later|And|But|So|Also|Tomorrow|Day|Week|Entry|Update)\b)"
+        rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}},\s+{_MONTH_NAME}\s+\d{{1,2}}\s*:\s*|"
+        rf"\((?P<agency>{_AGENCY})\)\s*[-–—]{{1,2}}\s*[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}},\s+{_MONTH_NAME}\s+"
         r"\d{1,2}\s*[-–—]{1,2}\s*)(?=[A-Z\"“])",
         _HEAD,
         prefix=True,
@@ -688,7 +697,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         rf"(?:CBS|NBC|ABC|FOX|CW|PBS|NPR|[KW][A-Z]{{2,3}})(?:[ -][A-Z\d]{{2,12}}){{0,2}}|{_AGENCY})\)"
         rf"|\((?P<date>(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}})\)"
         r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
-        r"(?:,\s+[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?(?:\s+\d{1,2})?"
+        rf"(?:,\s+(?:{_MONTH_NAME}\s+\d{{1,2}}|[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+)?)"
         r"|\s*\([A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of|the))*\))"
         r"(?=\s*(?:[-–—]{1,2})\s*[A-Z\"“])"
         rf"|(?:(?i:{_MONTH})\s+\d{{1,2}}\s*)?\((?P<agency>{_AGENCY})\))"
@@ -844,7 +853,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "bracketed-link",
         "read_also",
-        r"^[\[(]\s*(?:Video|Photos?|Pictures|Gallery|Slideshow|Related|Read|Watch|View)\s*:"
+        r"^[\[(]\s*(?:Video|Photos?|Pictures|Gallery|Slideshow|Related|Read|Watch)\s*:"
         r"\s*[^\[\]()]{3,150}[\])]$",
         _ANY,
         max_words=30,
@@ -906,7 +915,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r".{0,120}$|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
         r"(?:To (?:get|receive|read)|For)\b.{0,80},\s*sign up (?:for|to|now)\b.{0,120}$|"
-        r"Scroll down (?:for|to (?:read|see|watch|view))\b|Click below (?:to|for)\b|"
+        r"Scroll down for\b|Scroll down to (?:read|see|watch|view) (?:the |our |(?-i:[A-Z])[\w'’]* )?"
+        r"(?:full |latest |whole )?(?:story|article|video|gallery|photos?|pictures|comments|list|letter|"
+        r"statement|post|interview|transcript)\b[^,;]{0,40}$|Click below (?:to|for)\b|"
         r"(?:On|Using) a mobile device\?.{0,60}|"
         r".{0,80}\bto stay up[- ]to[- ]date with (?:our|us)\b.{0,80}|(?-i:.{0,100}\bVote Now\b.{0,60})|"
         r"To report (?:a |an )?(?:problems?|errors?|typos?)(?: or (?:to )?leave feedback)?"
@@ -1111,14 +1122,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "bracketed-read-more",
         "read_also",
-        r"^\([^()]{0,80}?\b(?:Read (?:more|our|the)|Get caught up|Catch up)\b[^()]{0,120}\)$",
+        r"^\((?:[^():?]{1,60}[:?]\s*)?(?:Read (?:more|our)\b|Read the (?:full|latest|rest)\b|Get caught up|"
+        r"Catch up on\b)[^()]{0,120}\)$",
         _ANY,
         max_words=40,  # "(Canada in Kuwait: Read more about the mission)": a link to more, in brackets
     ),
     _rule(
         "related-suffix",
         "read_also",
-        r"(?<=[.!?\"”’])\s+[(\[](?:RELATED|Related|READ MORE|Read more|SEE ALSO|See also)\s*:"
+        r"(?<=[.!?\"”’])\s+[(\[](?:RELATED|Related|READ MORE|Read more)\s*:"
         r"\s*[^()\[\]]{3,150}[)\]]$",
         ("body", "tail"),
         suffix=True,  # "... said. (RELATED: <another story's headline>)", at the end of any paragraph
@@ -1126,7 +1138,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     _rule(
         "arrow-link",
         "read_also",
-        r"^[»›]\s*(?:More|Read|See|Watch|Related)\b.{0,150}$",
+        r"^(?!.*[«‹])[»›]\s*(?:More\b[^:]{0,60}:|Read (?:more|also)\b|Related\b|See (?:also|more)\b|"
+        r"Watch\b[^:]{0,60}:).{0,150}$",
         _ANY,
         max_words=30,  # "» More Kim Kardashian: The 31 Best ...": another story, behind an arrow
     ),
@@ -1144,7 +1157,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?: and [^.]{2,60})?"
         r"(?:\.\s+.{3,160}?\bcontributed\b.{0,40})?|"
         r"[\[(]?\s*With (?:(?i:agencies|(?:news )?wires?(?: services)?)|AP|Reuters|AFP|"
-        r"(?:[Tt]he )?Associated Press|(?:files|reports?) from [^\])]{2,80})"
+        r"(?:[Tt]he )?Associated Press|files from [^\])]{2,80}|"
+        r"reports? from (?:the )?[A-Z][\w.&'’-]*(?:(?:,| and| in| &)? (?:the )?[A-Z][\w.&'’-]*)*)"
         r"\s*[\])]?|"
         r"[^,]{2,60}, with files from .{2,80}|"
         rf"[\[(][A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){{0,3}} with (?:{_AGENCY})"
@@ -1259,7 +1273,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"This is breaking news\b|"
         r"(?:This|The) (?:is a )?(?:story|post|article|report) (?:is )?(?:still )?"
         r"(?:developing|breaking|being updated)|(?:Story )?developing\W*$|"
-        r"(?:More|Updates?) to (?:come|follow)|More coming\W*$|"
+        r"(?:More|Updates?) to (?:come|follow)|More coming(?: soon)?(?:\.{0,3}|…)$|"
         r"(?:More )?(?:pictures|photos|images|details|updates) will be (?:posted|added|published)"
         r"(?: (?:as (?:they|it) comes? (?:in|through)|when (?:they are |it is )?available|soon|shortly))?"
         r"\W*$|"
@@ -1299,11 +1313,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:\[\+\]\s*)?Enlarge(?-i:[A-Z].*)?|"
         r"Comments? (?:are )?(?:unavailable|closed|disabled)|"
         r"A (?:photo|video) posted by .{2,80}\(@\w+\) on .{5,40}|"
-        r"(?:Advertisement\W{0,3})?(?:The )?(?:story|article|content) continues (?:below|after)\b.*|"
+        r"(?:The )?(?:story|article) continues (?:below|after)\b.*|"
+        r"Advertisement\W{0,3}content continues (?:below|after)\W*|"
         r"Image \d+ of \d+|(?:Photo gallery\s*\|?\s*)?\d{1,3} of \d{1,3}(?: (?:images|photos|pictures))?|"
-        r"(?:Add|Write|Post) a comment|(?:Recent|Latest|Top|All) comments|"
-        r"See all comments(?:\s+(?:Add|Write|Post) a comment)?|View all|\d{1,3} (?:photos|pictures|images)|"
-        r"Expand|Powered by (?-i:[A-Z])[\w.-]*(?: (?-i:[A-Z])[\w.-]*)?|"
+        r"(?:Add|Write|Post) a comment|(?:Recent|Latest|All) comments|"
+        r"See all comments(?:\s+(?:Add|Write|Post) a comment)?|"
         r"(?:Show|Hide) caption|Play (?:video|audio)|[⟨⟩‹›«»←→\s]{2,6}|"
         r"Print(?:er)?[- ]?(?:version|friendly)|(?:\+\s*-?\s*)?Font size|"
         r"(?:Send|E-?mail) (?:this )?to (?:a )?friend|"
@@ -1320,6 +1334,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _ANY,
         flags=re.I,
         max_words=40,
+    ),
+    _rule(
+        "widget-button",
+        "other",
+        r"^(?:View all|\d{1,3} (?:photos|pictures|images)|Expand|"
+        r"Powered by (?-i:[A-Z])[\w.-]*(?: (?-i:[A-Z])[\w.-]*)?)$",
+        _ANY,
+        flags=re.I,
+        max_words=4,
+        introduced_stays=True,  # a gallery's or a widget's button; "The options were:" / "Expand" stays
     ),
     _rule(
         "picture-name",

@@ -209,6 +209,66 @@ introduced_stays = true
         rules_from_toml("[[rule]]\nname = 'x'\nkind = 'other'\npattern = 'x'\nclosing = 'yes'\n")
 
 
+_CHORUS = "We will rise again\nOut of the ashes now\nInto the morning light\nNobody can stop us now"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a chorus sung twice, a list given twice
+        f"She sang the chorus, and the crowd sang it back:\n\n{_CHORUS}\n\nThen, at the end:\n\n{_CHORUS}",
+        "Home team Rovers beat City\nAway fans sang all night long\nThe coach stayed on the bench\n"
+        "The captain scored two goals\nThe keeper saved a penalty\nThe referee sent one off\n\n"
+        "The same list, read out by the club:\n\nHome team Rovers beat City\nAway fans sang all night long\n"
+        "The coach stayed on the bench\nThe captain scored two goals\nThe keeper saved a penalty\n"
+        "The referee sent one off",
+        # a timeline's day in the second paragraph
+        "Friday, Nov 13: Gunmen attacked a concert hall and several cafes in the city on Friday night.",
+        # a closing sentence that starts like a colleagues' credit
+        "With reports from the coast still coming in, officials expect the toll to rise further.",
+        # quotes in guillemets, a list that uses arrows as bullets
+        "»More than 200 people are still missing,« the mayor told reporters on Tuesday evening.",
+        "» See a doctor if symptoms last more than two days\n» Watch for signs of dehydration in children",
+        # asides in brackets, citations
+        "(Her new book, Read the Room, comes out in May from a small press in the city.)",
+        "Earlier work reached the same conclusion, the authors said. (See also: Smith and Lee, 2019.)",
+        # how-to steps, options a line introduces, a subheading, a thank-you a line introduces
+        "Scroll down to see the option labelled Clear Cache, then tap it and wait.",
+        "The board weighed three options:\n\nExpand\n\nSell\n\nClose",
+        "The phone's main features:\n\nPowered by Snapdragon\n\nA larger screen than last year's model",
+        "More coming?\n\nThe company said on Monday that it would cut more jobs in the spring, and soon.",
+        "The department wrote on social media:\n\nThank you to Crime Stoppers for the tip!",
+        "(View: the proposed skyline from the river, as the city's renderings show it)",
+    ],
+)
+def test_ordinary_lines_like_this_sessions_rules_stay(lines: str) -> None:
+    """Lines a review wrote to look like the newer rules' targets: each is the article's own."""
+    head = "Headline here\n\nThe council met on Monday and approved the plan for the new bridge.\n\n"
+    tail = "\n\nThe story goes on here in a long paragraph, as stories do, with a full sentence at the end."
+    article = syndicate.parse(head + lines + tail)
+    assert [r.text for r in article.removed] == []
+    assert article.meta.source is None and article.meta.published is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a timeline's and a diary's days, a film's title and number, a lead that starts with a name
+        "Friday, Nov 13: Gunmen attacked a concert hall and several cafes in the city on Friday night.",
+        "Monday, Jan 5: Arrived at the station before dawn and waited for the first train north.",
+        "Meanwhile, Marvel 2: The sequel opens in May, the studio said in a statement on Tuesday.",
+        "In Washington, June 3: The committee voted to send the bill to the floor next week.",
+        "Toy Story, Part 3 – Pixar's latest – is better than it has any right to be, critics say.",
+        "JOHN SMITH (March 3, 1931) Born in Leeds, Smith began playing the piano at the age of four.",
+    ],
+)
+def test_leads_like_this_sessions_datelines_stay(lead: str) -> None:
+    """Leads a review wrote to look like the newer dateline rules' targets: nothing is cut from them."""
+    article = syndicate.parse(f"Headline here\n\n{lead}\n\nThe story goes on in a long paragraph, as ever.")
+    assert [r.text for r in article.removed] == []
+    assert article.meta.published is None
+
+
 @pytest.mark.parametrize(
     "ending",
     [

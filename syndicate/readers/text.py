@@ -348,17 +348,19 @@ def _remove_repeated(segments: Sequence[Segment], removed: dict[int, Match], sta
 
 
 _REPEATED_RUN = Rule("repeated-run", "other", "", frozenset({"body"}), confidence=0.7)
-_RUN_LINES = 4  # short lines in a row that stand twice, in the same order: a carousel shown twice
+_RUN_LINES = 6  # short lines in a row that stand twice, in the same order: a carousel shown twice
 _RUN_WORDS = 12  # ... each of at most this many words
-_RUN_ITEM = re.compile(r"^[\w'‘\"“].*(?:[^.,;:]|\.\.\.|…)$")  # a headline: no sentence or verse ending
+#: a headline of three words or more: no sentence or verse ending ("...", a cut headline, is one)
+_RUN_ITEM = re.compile(r"^[\w'‘\"“][^ ]*(?: [^ ]+){2,}(?:\.\.\.|…|[^.,;:])$")
 
 
 def _remove_repeated_runs(
     segments: Sequence[Segment], removed: dict[int, Match], start: int, end: int
 ) -> None:
-    """Four or more short headline-like lines that stand twice in the same order are a widget the page
-    showed twice (a video carousel above and below the story): both showings go. A run of verse (lines
-    ending in "," or "."), or one that would leave nothing of any length, stays."""
+    """Six or more short headline-like lines that stand twice in the same order are a widget the page
+    showed twice (a video carousel above and below the story): both showings go. Verse (lines ending in
+    "," or "."), chants (lines of one or two words), a run that a line ending in ":" introduces (a list
+    given twice), and a run that would leave nothing of any length stay."""
     short = [seg.text for seg in segments[start:end] if seg.text.count(" ") < _RUN_WORDS]
     if len(set(short)) > len(short) - _RUN_LINES:
         return  # the common case: fewer short lines stand twice than a run needs
@@ -374,7 +376,12 @@ def _remove_repeated_runs(
             continue
         key = tuple(window)
         earlier = first_at.setdefault(key, index)
-        if earlier != index and earlier + _RUN_LINES <= index:
+        if (
+            earlier != index
+            and earlier + _RUN_LINES <= index
+            and not _introduced(segments, earlier)
+            and not _introduced(segments, index)
+        ):
             runs.update(range(earlier, earlier + _RUN_LINES))
             runs.update(range(index, index + _RUN_LINES))
     if not runs or not any(
