@@ -89,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
         ("16,000 repeated short lines", lead + "\n\n".join(["Catfish in the record book"] * 16000)),
         ("a full-letter link before 2,000 dots", lead + "Read the full letter at the A" + "." * 1969 + "!x"),
         ("a line of 500 page elements", lead + "A   " * 500),
+        ("5,000 tight picture names", lead + "\n".join(f"council river vote {i}" for i in range(5000))),
+        (
+            "a carousel of 1,000 headlines shown twice",
+            lead + "\n\n".join([f"Council votes on plan {i}" for i in range(1000)] * 2),
+        ),
     ):
         start = time.perf_counter()
         syndicate.parse(text)

@@ -424,10 +424,11 @@ def _keep_introduced(segments: Sequence[Segment], removed: dict[int, Match]) -> 
     followed by web addresses; "The chorus goes:" followed by a question), and so do such lines inside a
     sentence that breaks off before them and goes on after them."""
     keep = []
+    first = previous = -2
     for index in sorted(i for i, m in removed.items() if m.rule.introduced_stays):
-        first = index
-        while first > 0 and first - 1 in removed and removed[first - 1].rule.introduced_stays:
-            first -= 1
+        if index != previous + 1:
+            first = index  # a run of such lines starts here (a line run together with the one before)
+        previous = index
         if _introduced(segments, first) or _mid_sentence(segments, first, index):
             keep.append(index)
     for index in keep:
