@@ -222,6 +222,12 @@ _CHORUS = "We will rise again\nOut of the ashes now\nInto the morning light\nNob
         "The same list, read out by the club:\n\nHome team Rovers beat City\nAway fans sang all night long\n"
         "The coach stayed on the bench\nThe captain scored two goals\nThe keeper saved a penalty\n"
         "The referee sent one off",
+        # a longer list given twice, the second time introduced: every line of it is the article's
+        "Alpha team beat Beta\nGamma team beat Delta\nEpsilon team beat Zeta\nEta team beat Theta\n"
+        "Iota team beat Kappa\nLambda team beat Mu\nNu team beat Xi\n\n"
+        "The results again, as the league gave them:\n\nAlpha team beat Beta\nGamma team beat Delta\n"
+        "Epsilon team beat Zeta\nEta team beat Theta\nIota team beat Kappa\nLambda team beat Mu\n"
+        "Nu team beat Xi",
         # a timeline's day in the second paragraph
         "Friday, Nov 13: Gunmen attacked a concert hall and several cafes in the city on Friday night.",
         # a closing sentence that starts like a colleagues' credit

@@ -370,6 +370,10 @@ def _remove_repeated_runs(
         seg.text if seg.text.count(" ") < _RUN_WORDS and _RUN_ITEM.match(seg.text) else None
         for seg in segments
     ]
+    opens = list(range(len(segments)))  # where the stretch of headline-like lines at each index starts
+    for index in range(start + 1, end):
+        if keys[index] is not None and keys[index - 1] is not None:
+            opens[index] = opens[index - 1]
     for index in range(start, end - _RUN_LINES + 1):
         window = keys[index : index + _RUN_LINES]
         if None in window:
@@ -379,8 +383,8 @@ def _remove_repeated_runs(
         if (
             earlier != index
             and earlier + _RUN_LINES <= index
-            and not _introduced(segments, earlier)
-            and not _introduced(segments, index)
+            and not _introduced(segments, opens[earlier])
+            and not _introduced(segments, opens[index])
         ):
             runs.update(range(earlier, earlier + _RUN_LINES))
             runs.update(range(index, index + _RUN_LINES))
