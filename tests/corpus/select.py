@@ -34,8 +34,13 @@
         --letters 53,54,55,56 OUT
     python tests/corpus/select.py --seed 22222027 --cap 10 --signalled 75 --random 100 \
         --letters 57,58,59,60 OUT
+    python tests/corpus/select.py --seed 23232027 --cap 10 --signalled 75 --random 100 \
+        --letters 61,62,63,64 OUT
+    python tests/corpus/select.py --seed 24242027 --cap 10 --signalled 75 --random 100 \
+        --letters 65,66,67,68 OUT
 
-(the calls that picked ``fnc1-d`` to ``fnc1-60``, each run when only the files before it were labelled;
+(the calls that picked ``fnc1-d`` to ``fnc1-68``, each run when only the files before it were labelled;
+the last found only 86 bodies left that are neither labelled nor near-copies of labelled ones;
 the first two without ``--dedupe``, which came later). Bodies already labelled in
 ``tests/corpus/**/*.json`` are skipped, and with ``--dedupe`` (the default now) so are bodies that
 share more than half of their 8-word runs with a labelled one: FNC-1 holds the same article under
