@@ -297,7 +297,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
         "support", "tap here", "send us", "got a", "email the", "leave a", "scroll down", "find", "report",
         "keep in touch", "want", "contact", "for more", "newsletter", "conversation", "if you know", "@",
         " on facebook", " on twitter", " on instagram", "mobile device", "up to date", "up-to-date",
-        "vote now",
+        "vote now", " below", " above",
     ),
     "contact-line": ("@",),
     "photo-credit": (
@@ -307,7 +307,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "agency-photo-credit": ("/", "(", "[", "©", "uploaded"),
     "developing": (
         "develop", "breaking", "being updated", "to come", "to follow", "check back", "stay tuned",
-        "update this", "will be", "bring you more", "more coming",
+        "update this", "will be", "bring you more", "more coming", "will update", "continue to update",
     ),
     "related-suffix": ("related", "read more"),
     "bracketed-read-more": ("read ", "caught up", "catch up"),
@@ -877,12 +877,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:letter|statement|transcript|interview|speech)(?: (?:here|below|above)|"
         r"(?: (?:over )?(?:at|on|in) (?:the )?(?-i:[A-Z])[\w.-]*+(?: (?-i:[A-Z])[\w.-]*+){0,3}))?\W*$|"
         r"For more(?: (?:information|details|news|coverage|discussion|stories|reading))?"
-        r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|head (?:over )?to|check out)\b"
+        r"(?: (?:on|about) [^,.]{1,40})?,? (?:see|read|visit|go to|head (?:on )?(?:over )?to|check out)\b"
         r"(?!.*[.!?]\s+[A-Z])|"
         r"Click (?:for|to (?:read|see|hear|watch)) (?:more|audio|video)\b:?|"
         r"Click (?:the )?(?:photo|image|picture) (?:for|to (?:see|view)) "
         r"(?:the |a )?(?:slideshow|gallery|more)\b\.?|"
         r"For (?:full|complete|more|the latest|continuing) coverage\b.{0,80}\b(?:visit|see|go to|head to)\b|"
+        r"See (?:an?|the|our) [^.!?]{0,40}\b(?:story|report|article|video|interview) (?:below|above)\W*$|"
         r"In pictures\s*:|The full (?:text of the )?(?:letter|transcript|speech|decision|ruling|complaint|"
         r"lawsuit|filing) (?:is|can be (?:read|found|seen|viewed)) (?:here|below|online)\W*$|"
         r"The full (?:story|article|report|interview|statement) (?:is|can be (?:read|found)) "
@@ -915,6 +916,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r".{0,120}$|"
         r"For more (?:stories|news|updates)\b.{0,40}?,? (?:like|follow)\b|"
         r"(?:To (?:get|receive|read)|For)\b.{0,80},\s*sign up (?:for|to|now)\b.{0,120}$|"
+        r"See (?:more )?[^.!?]{3,80}\bin (?:the|our|this) (?:gallery|slideshow|video|photos?|pictures) "
+        r"(?:below|above)\W*$|"
         r"Scroll down for\b|Scroll down to (?:read|see|watch|view) (?:the |our |(?-i:[A-Z])[\w'’]* )?"
         r"(?:full |latest |whole )?(?:story|article|video|gallery|photos?|pictures|comments|list|letter|"
         r"statement|post|interview|transcript)\b[^,;]{0,40}$|Click below (?:to|for)\b|"
@@ -927,7 +930,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on "
         r"(?:Twitter|X|Facebook|Instagram|Google\+)(?:\W|$)|"
         r"Subscribe\b|(?:Free )?Sign up\b|"
-        r"Like (?:us|[\w .&'’-]{2,40}?) on (?:Facebook|Twitter|Instagram)(?=\s*(?:$|[/|!.]))|"
+        r"(?:Be sure to |Don'?t forget to )?['‘]?Like['’]? (?:us|[\w .&'’-]{2,40}?) "
+        r"on (?:Facebook|Twitter|Instagram)(?=\s*(?:$|[/|!.]))|"
         r"Click here\b|Join (?:us|our)\b(?! next\b)|Don'?t miss\b|"
         r"Download (?:our|the) app|Get (?:our|the) (?:newsletter|app)|Support (?:our|independent) journalism|"
         r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment|"
@@ -1064,7 +1068,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^[(\[]?(?:Disclaimer\b|Disclosure\s*:|The views (?:and opinions )?expressed\b|"
         r"(?:Editors?['’]?s?|Ed\.)\s*note\s*:|"
         r"This (?:article|post|content) (?:is (?:for informational|not (?:intended|meant))|"
-        r"does not (?:constitute|represent))|Opinions expressed\b)",
+        r"does not (?:constitute|represent))|Opinions expressed\b|"
+        r"Note\s*:\s*This (?:article|story|post) is (?:a )?(?:satire|satirical|parody|fiction)\b)",
         _TAIL,
         flags=re.I,
         max_words=80,
@@ -1279,6 +1284,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"\W*$|"
         r"Check back (?:later |soon )?for|Stay tuned|"
         r"(?<![“\"‘'])(?!.*\b(?:said|says|told|promised|added)\b)"
+        r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|We|I) will (?:continue to )?update "
+        r"(?:this (?:story|post|article|report) )?(?:when|as|once) (?:more|new|further)\b[^”\"]{0,80}$|"
+        r"(?<![“\"‘'])(?!.*\b(?:said|says|told|promised|added)\b)"
         r"We(?:['’]ll| will) bring you more (?:details|updates|information)\b[^”\"]{0,60}$|"
         r"(?<![“\"‘'])(?:We|I)['’]ll (?:continue to )?update this (?:story|post|article)\b[^”\"]{0,100}$)",
         _ANY,
@@ -1334,6 +1342,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _ANY,
         flags=re.I,
         max_words=40,
+    ),
+    _rule(
+        "closing-dash",
+        "other",
+        r"^[—–-]$",
+        _TAIL,
+        max_words=1,
+        closing=True,  # a dash between the story and its closing credits or calls
     ),
     _rule(
         "widget-button",
