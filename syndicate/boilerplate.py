@@ -883,7 +883,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"Click (?:the )?(?:photo|image|picture) (?:for|to (?:see|view)) "
         r"(?:the |a )?(?:slideshow|gallery|more)\b\.?|"
         r"For (?:full|complete|more|the latest|continuing) coverage\b.{0,80}\b(?:visit|see|go to|head to)\b|"
-        r"See (?:an?|the|our) [^.!?]{0,40}\b(?:story|report|article|video|interview) (?:below|above)\W*$|"
+        r"See (?:an?|the|our) (?:(?-i:[A-Z])[\w.&'’-]*\s){1,4}(?:story|report|article|video|interview) "
+        r"(?:below|above)[.!]?$|"
         r"In pictures\s*:|The full (?:text of the )?(?:letter|transcript|speech|decision|ruling|complaint|"
         r"lawsuit|filing) (?:is|can be (?:read|found|seen|viewed)) (?:here|below|online)\W*$|"
         r"The full (?:story|article|report|interview|statement) (?:is|can be (?:read|found)) "
@@ -930,8 +931,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:Follow|Find) (?P<author>" + NAME + r")(?: \(@\w+\))? on "
         r"(?:Twitter|X|Facebook|Instagram|Google\+)(?:\W|$)|"
         r"Subscribe\b|(?:Free )?Sign up\b|"
-        r"(?:Be sure to |Don'?t forget to )?['‘]?Like['’]? (?:us|[\w .&'’-]{2,40}?) "
-        r"on (?:Facebook|Twitter|Instagram)(?=\s*(?:$|[/|!.]))|"
+        r"Like (?:us|[\w .&'’-]{2,40}?) on (?:Facebook|Twitter|Instagram)(?=\s*(?:$|[/|!.]))|"
+        r"(?<![\"“‘'])(?:Be sure to |Don['’]?t forget to )['‘]?Like['’]? "
+        r"(?:us|(?-i:[A-Z])[\w.&'’-]*(?: [\w.&'’-]+){0,4}) on (?:Facebook|Twitter|Instagram)(?:\W*$|\s*[/|])|"
         r"Click here\b|Join (?:us|our)\b(?! next\b)|Don'?t miss\b|"
         r"Download (?:our|the) app|Get (?:our|the) (?:newsletter|app)|Support (?:our|independent) journalism|"
         r"Tap here|Send us a tip|Got a (?:news )?tip|Email the author|Leave a comment|"
@@ -1069,7 +1071,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:Editors?['’]?s?|Ed\.)\s*note\s*:|"
         r"This (?:article|post|content) (?:is (?:for informational|not (?:intended|meant))|"
         r"does not (?:constitute|represent))|Opinions expressed\b|"
-        r"Note\s*:\s*This (?:article|story|post) is (?:a )?(?:satire|satirical|parody|fiction)\b)",
+        r"Note\s*:\s*This (?:article|story|post) is (?:a )?(?:satire|satirical|parody|fiction)\b"
+        r"(?!\s+account)(?![^.]*\bbut\b))",
         _TAIL,
         flags=re.I,
         max_words=80,
@@ -1284,8 +1287,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"\W*$|"
         r"Check back (?:later |soon )?for|Stay tuned|"
         r"(?<![“\"‘'])(?!.*\b(?:said|says|told|promised|added)\b)"
-        r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|We|I) will (?:continue to )?update "
-        r"(?:this (?:story|post|article|report) )?(?:when|as|once) (?:more|new|further)\b[^”\"]{0,80}$|"
+        r"(?:(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})|We|I) will (?:continue to )?update "
+        r"(?:this (?:story|post|article|report) )?(?:when|as|once) more (?:info(?:rmation)? |details )?"
+        r"(?:becomes|is) (?:available|known)\W*$|"
         r"(?<![“\"‘'])(?!.*\b(?:said|says|told|promised|added)\b)"
         r"We(?:['’]ll| will) bring you more (?:details|updates|information)\b[^”\"]{0,60}$|"
         r"(?<![“\"‘'])(?:We|I)['’]ll (?:continue to )?update this (?:story|post|article)\b[^”\"]{0,100}$)",
@@ -1342,14 +1346,6 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         _ANY,
         flags=re.I,
         max_words=40,
-    ),
-    _rule(
-        "closing-dash",
-        "other",
-        r"^[—–-]$",
-        _TAIL,
-        max_words=1,
-        closing=True,  # a dash between the story and its closing credits or calls
     ),
     _rule(
         "widget-button",

@@ -245,6 +245,13 @@ _CHORUS = "We will rise again\nOut of the ashes now\nInto the morning light\nNob
         "More coming?\n\nThe company said on Monday that it would cut more jobs in the spring, and soon.",
         "The department wrote on social media:\n\nThank you to Crime Stoppers for the tip!",
         "(View: the proposed skyline from the river, as the city's renderings show it)",
+        # a second review's lines: updates that are news, advice and quoted flyers, a document introduced
+        "The app will update as new data arrives from the national weather service.",
+        "Officials will update as new information comes in, the agency wrote on Twitter.",
+        "Be sure to like photos of your grandchildren on Instagram.",
+        "\"Be sure to 'like' the campaign on Facebook!\" the flyers urged, alongside a code for a discount.",
+        "See the full police report below:\n\nThe officer wrote that the driver went at twice the limit.",
+        "Note: This story is fiction, but the numbers in it are real: most renters pay half their income.",
     ],
 )
 def test_ordinary_lines_like_this_sessions_rules_stay(lines: str) -> None:
