@@ -40,7 +40,7 @@
         --letters 65,66,67,68 OUT
 
 (the calls that picked ``fnc1-d`` to ``fnc1-68``, each run when only the files before it were labelled;
-the last found only 86 bodies left that are neither labelled nor near-copies of labelled ones;
+the last found only 86 bodies left under 12,000 characters that are neither labelled nor near-copies;
 the first two without ``--dedupe``, which came later). Bodies already labelled in
 ``tests/corpus/**/*.json`` are skipped, and with ``--dedupe`` (the default now) so are bodies that
 share more than half of their 8-word runs with a labelled one: FNC-1 holds the same article under
