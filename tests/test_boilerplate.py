@@ -282,6 +282,17 @@ def test_leads_like_this_sessions_datelines_stay(lead: str) -> None:
     assert article.meta.published is None
 
 
+def test_a_line_of_too_many_page_elements_stays_whole() -> None:
+    """A line runs page elements together at three spaces or more; past 200 of them it is not split
+    (each piece would be tried against every rule), and a piece of it is not removed on its own."""
+    head = "Headline here\n\nBody text that is long enough to be a real paragraph here.\n\n"
+    few = syndicate.parse(head + "Click here" + "".join(f"   Item {n} of the list" for n in range(150)))
+    assert [r.text for r in few.removed] == ["Click here"]
+    many = syndicate.parse(head + "Click here" + "".join(f"   Item {n} of the list" for n in range(250)))
+    assert many.removed == ()
+    assert many.blocks[-1].text.startswith("Click here Item 0 of the list Item 1")
+
+
 @pytest.mark.parametrize(
     "ending",
     [

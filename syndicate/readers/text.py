@@ -255,6 +255,9 @@ _AFTER_CREDITS_LINES = 3  # short lines after the article's closing credit that 
 _AFTER_CREDITS_WORDS = 20
 
 
+_MAX_PIECES = 200  # a line of more page elements than this stays whole (each piece is tried as a rule)
+
+
 def _split_elements(segments: list[Segment], rules: Sequence[Rule]) -> list[Segment]:
     """A line that runs elements of a page together ("CEN   Tragic: Doctors said ...") comes apart into
     its pieces when some piece with a letter in it, but not the whole line, is boilerplate; otherwise
@@ -267,6 +270,7 @@ def _split_elements(segments: list[Segment], rules: Sequence[Rule]) -> list[Segm
         pieces = seg.pieces
         if (
             pieces
+            and len(pieces) <= _MAX_PIECES
             and not any(BULLET.match(p) or p.startswith(">") for p in pieces[1:])
             and not _is_boilerplate(rules, seg.text)
             and any(any(c.isalpha() for c in p) and _is_boilerplate(rules, p) for p in pieces)
