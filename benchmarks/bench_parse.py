@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         ("a full-letter link before 2,000 dots", lead + "Read the full letter at the A" + "." * 1969 + "!x"),
         ("a line of 500 page elements", lead + "A   " * 500),
         ("5,000 tight picture names", lead + "\n".join(f"council river vote {i}" for i in range(5000))),
-        ("a call before 10,000 tab-separated dots", lead + "See an AP story below " + ".\t" * 10000 + "a"),
+        ("a call before 10,000 tab-separated dots", lead + "Click here " + ".\t" * 10000 + "a"),
         (
             "a carousel of 1,000 headlines shown twice",
             lead + "\n\n".join([f"Council votes on plan {i}" for i in range(1000)] * 2),
