@@ -342,13 +342,20 @@ def _remove_repeated(segments: Sequence[Segment], removed: dict[int, Match], sta
         and not _introduced(segments, indexes[0])
     ]
     repeated = {i for indexes in groups for i in indexes}
-    if not repeated or not any(
-        i not in removed and i not in repeated and segments[i].text.count(" ") >= _REPEATED_WORDS
-        for i in range(start, end)
-    ):
+    if not repeated or not _leaves_text(segments, removed, repeated, start, end):
         return  # the repeated lines are the text itself: nothing else of any length is left
     for index in repeated:
         removed[index] = Match(_REPEATED, segments[index].text, {}, _REPEATED.confidence)
+
+
+def _leaves_text(
+    segments: Sequence[Segment], removed: dict[int, Match], going: set[int], start: int, end: int
+) -> bool:
+    """Whether a line of running text stays once ``going`` is removed too."""
+    return any(
+        i not in removed and i not in going and segments[i].text.count(" ") >= _REPEATED_WORDS
+        for i in range(start, end)
+    )
 
 
 _REPEATED_RUN = Rule("repeated-run", "other", "", frozenset({"body"}), confidence=0.7)
@@ -392,10 +399,7 @@ def _remove_repeated_runs(
         ):
             runs.update(range(earlier, earlier + _RUN_LINES))
             runs.update(range(index, index + _RUN_LINES))
-    if not runs or not any(
-        i not in removed and i not in runs and segments[i].text.count(" ") >= _REPEATED_WORDS
-        for i in range(start, end)
-    ):
+    if not runs or not _leaves_text(segments, removed, runs, start, end):
         return
     for index in sorted(runs - removed.keys()):
         removed[index] = Match(_REPEATED_RUN, segments[index].text, {}, _REPEATED_RUN.confidence)
